@@ -1,0 +1,319 @@
+"""The ``giftfind`` command: a thin typer layer over :mod:`giftfind.core`.
+
+Each command parses its options, makes one library call, renders with
+:mod:`giftfind.output` and returns an exit code. Only this module knows about the
+terminal: stdout carries data, stderr progress and warnings.
+"""
+
+from __future__ import annotations
+
+import functools
+from enum import Enum
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from . import core
+from ._version import __version__
+from .config import parse_duration
+from .errors import ExitCode, GiftfindError, UsageError
+from .output import FORMATS, render, summarize_outcomes
+from .text import clean
+from .types import FeedOutcome
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+
+
+class _DefaultGroup(TyperGroup):
+    """Makes ``giftfind QUERY`` mean ``giftfind search QUERY`` (fastapi/typer#18).
+
+    Options may come before the command or the query: the first word that is not
+    an option (or an option's value) decides. If it names a command it is moved
+    to the front; otherwise ``search`` is inserted. ``giftfind search refresh``
+    searches for the word "refresh".
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = self._route(ctx, args)
+        return super().parse_args(ctx, args)
+
+    def _route(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value = set()
+        for command in self.commands.values():
+            for param in command.params:
+                if isinstance(param, click.Option) and not param.is_flag and not param.count:
+                    takes_value.update(param.opts)
+                    takes_value.update(param.secondary_opts)
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                break
+            if arg.startswith("-") and len(arg) > 1:
+                i += 2 if arg in takes_value else 1
+                continue
+            if arg in self.commands:
+                return [arg, *args[:i], *args[i + 1 :]]
+            break
+        return ["search", *args]
+
+
+app = typer.Typer(
+    cls=_DefaultGroup,
+    name="giftfind",
+    help=(
+        "Find an article worth sending with a thank-you letter.\n\n"
+        'giftfind "sailing, Chicago" ranks the articles of the feeds in feeds.yaml '
+        "against each comma-separated interest and prints a shortlist."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _err(message: str) -> None:
+    typer.echo(clean(message), err=True)
+
+
+def _handle_errors(func: F) -> F:
+    """Turn errors into one line on stderr and an exit code; --debug shows the traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug"))
+        if debug:
+            import logging
+
+            logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
+        try:
+            return func(*args, **kwargs)
+        except GiftfindError as e:
+            if debug:
+                raise
+            _err(f"giftfind: {e}")
+            raise typer.Exit(int(e.exit_code)) from None
+        except KeyboardInterrupt:
+            _err("giftfind: interrupted")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as e:
+            if debug:
+                raise
+            _err(f"giftfind: internal error ({type(e).__name__}: {e}); rerun with --debug")
+            raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"giftfind {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Find an article worth sending with a thank-you letter."""
+
+
+# Options shared by every command.
+FeedsOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--feeds",
+        envvar="GIFTFIND_FEEDS",
+        help="feeds.yaml to use (default: ./feeds.yaml, then the user config dir, "
+        "then the packaged list).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="GIFTFIND_CACHE_DIR",
+        help="Where articles and the index are stored (default: the user cache dir).",
+        show_default=False,
+        file_okay=False,
+    ),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
+
+
+def _duration(value: str | None, option: str) -> timedelta | None:
+    if value is None:
+        return None
+    try:
+        return parse_duration(value)
+    except UsageError as e:
+        raise UsageError(f"{option}: {e}") from None
+
+
+def _progress(total: int, outcomes: Iterator[FeedOutcome]) -> Iterator[FeedOutcome]:
+    """Show a progress bar on stderr while refreshing, when stderr is a terminal."""
+    if not sys.stderr.isatty() or total < 2:
+        yield from outcomes
+        return
+    with click.progressbar(
+        length=total, label="Refreshing feeds", file=sys.stderr, show_pos=True
+    ) as bar:
+        for outcome in outcomes:
+            bar.update(1)
+            yield outcome
+
+
+def _warn_failures(outcomes: Iterator[FeedOutcome] | tuple[FeedOutcome, ...]) -> None:
+    for o in outcomes:
+        if o.status == "failed":
+            _err(f"giftfind: warning: feed {o.feed!r}: {o.error}")
+
+
+@app.command()
+@_handle_errors
+def search(
+    query: Annotated[str, typer.Argument(help='Interests, comma-separated: "sailing, Chicago".')],
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-n", min=1, max=1000, help="How many articles (default: 5)."),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+    ] = Format.table,
+    as_json: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
+    ] = None,
+    max_age: Annotated[
+        str | None,
+        typer.Option(
+            "--max-age", help="Refresh first when the store is older than this (default: 6h)."
+        ),
+    ] = None,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Refresh every feed before searching.")
+    ] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Never fetch; search what is stored.")
+    ] = False,
+    feeds: FeedsOpt = None,
+    cache_dir: CacheOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Search stored articles for QUERY (this is the default command)."""
+    if refresh and offline:
+        raise UsageError("--refresh and --offline cannot be used together")
+    config = core.load(feeds)
+    response = core.search_response(
+        query,
+        limit=limit,
+        cache_dir=cache_dir,
+        max_age=_duration(max_age, "--max-age"),
+        since=_duration(since, "--since"),
+        offline=offline,
+        refresh=refresh,
+        config=config,
+    )
+    _warn_failures(response.outcomes)
+    for notice in response.notices:
+        _err(f"giftfind: {notice}")
+    fmt = Format.json if as_json else fmt
+    width = shutil.get_terminal_size((100, 24)).columns
+    text = render(response, fmt.value, width=width)
+    if text:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if not response.results:
+        # JSON still printed its document, with an empty "results" list.
+        _err(f"giftfind: no matching articles for {', '.join(response.interests)!s}")
+        raise typer.Exit(int(ExitCode.NO_RESULTS))
+    return 0
+
+
+@app.command("refresh")
+@_handle_errors
+def refresh_command(
+    retention_days: Annotated[
+        int | None,
+        typer.Option(
+            "--retention-days", min=0, help="Drop articles older than this (0 keeps all)."
+        ),
+    ] = None,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", min=0, help="Seconds to wait for another refresh to finish."),
+    ] = 0.0,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Print a summary even when all went well.")
+    ] = False,
+    feeds: FeedsOpt = None,
+    cache_dir: CacheOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Fetch every feed and store new articles, without searching (for cron)."""
+    config = core.load(feeds)
+    outcomes = []
+    for outcome in _progress(
+        len(config.feeds),
+        core.refresh_iter(
+            config=config, cache_dir=cache_dir, retention_days=retention_days, wait=wait
+        ),
+    ):
+        outcomes.append(outcome)
+    _warn_failures(tuple(outcomes))
+    failed = any(o.status == "failed" for o in outcomes)
+    if verbose or failed:
+        _err(f"giftfind: {summarize_outcomes(outcomes)}")
+    if failed:
+        raise typer.Exit(int(ExitCode.FEEDS_FAILED))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Entry point of the ``giftfind`` console script."""
+    try:
+        result = app(args=argv, prog_name="giftfind", standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        _err("giftfind: interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        _err("giftfind: interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        # The reader went away (giftfind ... | head): not an error worth a traceback.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as e:
+        if "--debug" in (argv if argv is not None else sys.argv):
+            raise
+        _err(f"giftfind: internal error ({type(e).__name__}: {e}); rerun with --debug")
+        sys.exit(int(ExitCode.INTERNAL))
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,417 @@
+"""The library API: the one place that wires config, fetch, parse, store and rank together.
+
+``search()`` answers a query from the local store (refreshing it first when it
+is older than ``max_age``); ``refresh_iter()`` fetches the feeds and yields one
+:class:`~giftfind.types.FeedOutcome` per feed as it lands; ``refresh()`` runs it
+to the end. Nothing here prints: the command line (or any other caller)
+decides what to show.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import config as _config
+from .errors import FeedError, StoreLocked, UsageError
+from .types import (
+    Config,
+    FeedOutcome,
+    FeedSpec,
+    FeedState,
+    RefreshReport,
+    Result,
+    SearchResponse,
+    Settings,
+)
+
+log = logging.getLogger("giftfind")
+
+#: Environment variable naming the cache (store) directory.
+CACHE_ENV = "GIFTFIND_CACHE_DIR"
+#: Bumped when the cached answer's shape or the ranking changes.
+RESULT_VERSION = 1
+#: How long a cached answer is kept (it is only used while the store is unchanged).
+RESULT_TTL = 7 * 86400
+#: How long a search waits for a running refresh before answering from the store as it is.
+SEARCH_LOCK_WAIT = 2.0
+
+
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """``$GIFTFIND_CACHE_DIR``, else the platform's user cache directory."""
+    env = os.environ if env is None else env
+    if env.get(CACHE_ENV):
+        return Path(env[CACHE_ENV]).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path(_config.APP_NAME, appauthor=False)
+
+
+def load(feeds: Path | str | None = None) -> Config:
+    """Find and load feeds.yaml (``--feeds``, ``$GIFTFIND_FEEDS``, ./, user dir, packaged)."""
+    path = Path(feeds).expanduser() if feeds is not None else None
+    return _config.load_config(_config.find_config(path))
+
+
+def _settings(config: Config, **overrides: Any) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    return replace(config.settings, **values) if values else config.settings
+
+
+def _open_store(cache_dir: Path | str | None) -> Any:
+    from .store import Store
+
+    return Store(Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir())
+
+
+# -- refresh ---------------------------------------------------------------------------
+
+
+def refresh_iter(
+    *,
+    feeds: Path | str | None = None,
+    cache_dir: Path | str | None = None,
+    retention_days: int | None = None,
+    wait: float = 0.0,
+    now: datetime | None = None,
+    config: Config | None = None,
+) -> Iterator[FeedOutcome]:
+    """Fetch every configured feed and store what is new, yielding each feed's outcome.
+
+    Holds the refresh lock for the whole run (raises StoreLocked if another
+    refresh holds it for more than ``wait`` seconds). One feed's failure is an
+    outcome, never an exception. At the end, articles past retention are dropped
+    and the search index is rebuilt if anything changed.
+    """
+    config = config or load(feeds)
+    settings = _settings(config, retention_days=retention_days)
+    store = _open_store(cache_dir)
+    try:
+        with store.lock(wait=wait):
+            yield from _refresh_locked(store, config, settings, now)
+    finally:
+        store.close()
+
+
+def _refresh_locked(
+    store: Any, config: Config, settings: Settings, now: datetime | None
+) -> Iterator[FeedOutcome]:
+    from .fetch import FetchResult, Validators, fetch_iter
+    from .parse import parse_feed
+    from .store import feed_key
+
+    keys = {spec.name: feed_key(spec) for spec in config.feeds}
+    states = store.states(keys.values())
+    validators = {
+        spec.name: Validators(s.etag, s.last_modified)
+        for spec in config.feeds
+        if (s := states.get(keys[spec.name])) is not None and s.url == spec.url
+    }
+    for spec, got in fetch_iter(config.feeds, validators, settings):
+        key = keys[spec.name]
+        when = now or datetime.now(UTC)
+        old = states.get(key) or FeedState(feed=spec.name, url=spec.url)
+        if isinstance(got, FetchResult) and got.content is not None:
+            try:
+                parsed = parse_feed(got.content, spec, headers=got.headers, url=got.url)
+            except FeedError as e:
+                yield _failed(store, key, old, spec, e, when)
+                continue
+            state = replace(
+                old,
+                feed=spec.name,
+                url=spec.url,
+                etag=got.validators.etag,
+                last_modified=got.validators.last_modified,
+                last_attempt=when,
+                last_success=when,
+                last_error=None,
+                failures=0,
+            )
+            new, state = store.save_feed(
+                key,
+                parsed.articles,
+                state,
+                now=when,
+                retention_days=settings.retention_days,
+            )
+            yield FeedOutcome(
+                feed=spec.name, status="fetched", new=new, items=len(parsed.articles)
+            )
+        elif isinstance(got, FetchResult):
+            store.save_state(
+                key,
+                replace(
+                    old,
+                    feed=spec.name,
+                    url=spec.url,
+                    etag=got.validators.etag,
+                    last_modified=got.validators.last_modified,
+                    last_attempt=when,
+                    last_success=when,
+                    last_error=None,
+                    failures=0,
+                ),
+            )
+            yield FeedOutcome(feed=spec.name, status="not_modified")
+        else:
+            yield _failed(store, key, old, spec, got, when)
+    when = now or datetime.now(UTC)
+    expired = store.expire(keys.values(), now=when, retention_days=settings.retention_days)
+    if expired:
+        log.info("dropped %d articles older than %d days", expired, settings.retention_days)
+    _ensure_index(store, config)
+
+
+def _failed(
+    store: Any, key: str, old: FeedState, spec: FeedSpec, error: FeedError, when: datetime
+) -> FeedOutcome:
+    store.save_state(
+        key,
+        replace(
+            old,
+            feed=spec.name,
+            url=spec.url,
+            last_attempt=when,
+            last_error=error.message,
+            failures=old.failures + 1,
+        ),
+    )
+    return FeedOutcome(feed=spec.name, status="failed", error=error.message)
+
+
+def refresh(**options: Any) -> RefreshReport:
+    """Run :func:`refresh_iter` to the end; the report sums up every feed's outcome."""
+    return RefreshReport(outcomes=tuple(refresh_iter(**options)))
+
+
+# -- index -----------------------------------------------------------------------------
+
+
+def _index_parent(store: Any, config: Config) -> Path:
+    """Each set of feeds (one feeds.yaml) has its own index: IDF is over what is searched."""
+    from .index import INDEX_VERSION
+    from .store import feed_key
+
+    ident = json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]])
+    digest = hashlib.sha256(ident.encode()).hexdigest()[:16]
+    return Path(store.index_dir) / digest
+
+
+def _ensure_index(store: Any, config: Config) -> Any:
+    """The current index for this feed set, rebuilt first if the store changed since."""
+    from .index import Index, build, write
+    from .store import feed_key
+
+    parent = _index_parent(store, config)
+    generation = store.generation()
+    index = Index.open(parent)
+    if index is not None and index.generation == generation:
+        return index
+    if index is not None:
+        index.close()
+    generation, groups = store.articles({feed_key(s): s.name for s in config.feeds})
+    built = build(groups)
+    write(built, parent, generation=generation)
+    index = Index.open(parent)
+    assert index is not None
+    return index
+
+
+# -- search ----------------------------------------------------------------------------
+
+
+def _stale(states: Mapping[str, FeedState], keys: list[str], max_age: timedelta, now: datetime) -> bool:
+    for key in keys:
+        s = states.get(key)
+        if s is None or s.last_attempt is None or now - s.last_attempt > max_age:
+            return True
+    return False
+
+
+def search_response(
+    query: str,
+    *,
+    limit: int | None = None,
+    feeds: Path | str | None = None,
+    cache_dir: Path | str | None = None,
+    max_age: timedelta | None = None,
+    since: timedelta | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    now: datetime | None = None,
+    config: Config | None = None,
+) -> SearchResponse:
+    """Answer ``query`` (comma-separated interests) with a shortlist and how it was made.
+
+    Refreshes the feeds first when the store is older than ``max_age`` (or when
+    ``refresh`` is true) unless ``offline``; answers from the result cache when
+    the same query was asked of the same store.
+    """
+    from .rank import split_interests
+    from .store import feed_key
+
+    interests = split_interests(query)
+    if not interests:
+        raise UsageError("empty query: give one or more interests, separated by commas")
+    config = config or load(feeds)
+    settings = _settings(config, max_age=max_age, limit=limit)
+    now = now or datetime.now(UTC)
+    keys = [feed_key(s) for s in config.feeds]
+    outcomes: tuple[FeedOutcome, ...] = ()
+    notices: list[str] = []
+
+    store = _open_store(cache_dir)
+    try:
+        if not offline and (
+            refresh or _stale(store.states(keys), keys, settings.max_age, now)
+        ):
+            try:
+                with store.lock(wait=SEARCH_LOCK_WAIT):
+                    outcomes = tuple(_refresh_locked(store, config, settings, None))
+            except StoreLocked:
+                notices.append("another refresh is running; answering from the stored articles")
+
+        generation = store.generation()
+        cache_key = _result_key(interests, settings, since, config, generation)
+        cached = store.get_result(cache_key)
+        if cached is not None and cached.get("v") == RESULT_VERSION:
+            return SearchResponse(
+                query=query,
+                interests=tuple(interests),
+                results=tuple(_result_from_dict(r) for r in cached["results"]),
+                outcomes=outcomes,
+                cached=True,
+            )
+        results = _rank(store, config, interests, settings, since, now)
+        store.put_result(
+            cache_key,
+            {"v": RESULT_VERSION, "results": [_result_to_dict(r) for r in results]},
+            ttl=RESULT_TTL,
+        )
+    finally:
+        store.close()
+    return SearchResponse(
+        query=query,
+        interests=tuple(interests),
+        results=tuple(results),
+        outcomes=outcomes,
+        cached=False,
+    )
+
+
+def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:
+    """The shortlist for ``query``: see :func:`search_response` for the options."""
+    return list(search_response(query, limit=limit, **options).results)
+
+
+def _result_key(
+    interests: list[str],
+    settings: Settings,
+    since: timedelta | None,
+    config: Config,
+    generation: int,
+) -> str:
+    from .store import feed_key
+
+    ident = {
+        "v": RESULT_VERSION,
+        "interests": [i.casefold() for i in interests],
+        "limit": settings.limit,
+        "since": since.total_seconds() if since is not None else None,
+        "feeds": [[feed_key(s), s.name, s.weight] for s in config.feeds],
+        "generation": generation,
+    }
+    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
+
+
+def _rank(
+    store: Any,
+    config: Config,
+    interests: list[str],
+    settings: Settings,
+    since: timedelta | None,
+    now: datetime,
+) -> list[Result]:
+    from .index import published_at
+    from .rank import RankOptions, rank
+    from .store import feed_key
+
+    index = _ensure_index(store, config)
+    try:
+        position = {key: i for i, key in enumerate(index.sources)}
+        names: dict[int, str] = {}
+        weights: dict[int, float] = {}
+        for spec in config.feeds:
+            i = position.get(feed_key(spec))
+            if i is not None:
+                names[i] = spec.name
+                if spec.weight != 1.0:
+                    weights[i] = spec.weight
+        options = RankOptions(
+            limit=settings.limit,
+            sources=frozenset(names),
+            weights=weights,
+            since=(now - since).timestamp() if since is not None else None,
+        )
+        results = []
+        for hit in rank(index, interests, options):
+            doc = index.doc(hit.doc)
+            results.append(
+                Result(
+                    id=doc.id,
+                    title=doc.title,
+                    url=doc.link,
+                    source=names.get(doc.source, "?"),
+                    published=published_at(doc),
+                    summary=doc.summary,
+                    author=doc.author,
+                    score=round(hit.score, 6),
+                    matched_interests=tuple(interests[i] for i in hit.interests),
+                    matched_terms=hit.terms,
+                    also_in=tuple(names[s] for s in doc.also if s in names),
+                )
+            )
+        return results
+    finally:
+        index.close()
+
+
+def _result_to_dict(r: Result) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "title": r.title,
+        "url": r.url,
+        "source": r.source,
+        "published": r.published.timestamp() if r.published else None,
+        "summary": r.summary,
+        "author": r.author,
+        "score": r.score,
+        "matched_interests": list(r.matched_interests),
+        "matched_terms": list(r.matched_terms),
+        "also_in": list(r.also_in),
+    }
+
+
+def _result_from_dict(d: Mapping[str, Any]) -> Result:
+    published = d.get("published")
+    return Result(
+        id=d["id"],
+        title=d["title"],
+        url=d["url"],
+        source=d["source"],
+        published=datetime.fromtimestamp(published, UTC) if published is not None else None,
+        summary=d["summary"],
+        author=d.get("author"),
+        score=float(d["score"]),
+        matched_interests=tuple(d["matched_interests"]),
+        matched_terms=tuple(d["matched_terms"]),
+        also_in=tuple(d.get("also_in") or ()),
+    )

@@ -1,0 +1,187 @@
+"""Render a SearchResponse: table, JSON, JSON Lines or Markdown. Owns the JSON schema.
+
+Every text field is passed through :func:`giftfind.text.clean` again here, so
+that even a Result built by a library caller from raw text cannot put an escape
+sequence on a terminal; Markdown additionally escapes its own syntax and HTML.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from .text import allowed_url, clean, shorten
+from .types import Result, SearchResponse
+
+#: Version of the JSON / JSON Lines shape; bumped on any incompatible change.
+SCHEMA_VERSION = 1
+FORMATS = ("table", "json", "jsonl", "markdown")
+
+
+def _date(when: datetime | None) -> str:
+    return when.strftime("%Y-%m-%d") if when is not None else "undated"
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat().replace("+00:00", "Z") if when is not None else None
+
+
+def result_dict(r: Result, rank: int) -> dict[str, Any]:
+    """One result in the documented JSON shape."""
+    return {
+        "rank": rank,
+        "title": clean(r.title),
+        "url": allowed_url(r.url) or None,
+        "source": clean(r.source),
+        "published": _iso(r.published),
+        "summary": clean(r.summary),
+        "author": clean(r.author) if r.author else None,
+        "score": round(r.score, 4),
+        "matched_interests": [clean(i) for i in r.matched_interests],
+        "matched_terms": [clean(t) for t in r.matched_terms],
+        "also_in": [clean(s) for s in r.also_in],
+        "id": clean(r.id),
+    }
+
+
+def _warnings(resp: SearchResponse) -> list[dict[str, str]]:
+    return [
+        {"feed": clean(o.feed), "error": clean(o.error or "")}
+        for o in resp.outcomes
+        if o.status == "failed"
+    ]
+
+
+def response_dict(resp: SearchResponse) -> dict[str, Any]:
+    """The whole response in the documented JSON shape."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "query": clean(resp.query),
+        "interests": [clean(i) for i in resp.interests],
+        "cached": resp.cached,
+        "results": [result_dict(r, n) for n, r in enumerate(resp.results, 1)],
+        "warnings": _warnings(resp),
+    }
+
+
+def render_json(resp: SearchResponse) -> str:
+    """One JSON document."""
+    return json.dumps(response_dict(resp), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_jsonl(resp: SearchResponse) -> str:
+    """One JSON object per line and per result, each carrying the query."""
+    lines = []
+    for n, r in enumerate(resp.results, 1):
+        obj = {
+            "schema_version": SCHEMA_VERSION,
+            "query": clean(resp.query),
+            "interests": [clean(i) for i in resp.interests],
+            **result_dict(r, n),
+        }
+        lines.append(json.dumps(obj, ensure_ascii=False) + "\n")
+    return "".join(lines)
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        text, width=max(20, width - len(indent)), break_long_words=True, break_on_hyphens=False
+    ) or [""]
+
+
+def render_table(resp: SearchResponse, width: int = 100) -> str:
+    """A readable plain-text shortlist, fitted to ``width`` columns."""
+    if not resp.results:
+        return ""
+    width = max(40, width)
+    indent = "    "
+    out = []
+    for n, r in enumerate(resp.results, 1):
+        title_lines = _wrap(clean(r.title), width, indent)
+        out.append(f"{n:>2}. {title_lines[0]}")
+        out.extend(indent + line for line in title_lines[1:])
+        meta = f"{clean(r.source)} · {_date(r.published)}"
+        if r.also_in:
+            meta += " · also in " + ", ".join(clean(s) for s in r.also_in)
+        out.append(indent + shorten(meta, width - len(indent)))
+        url = allowed_url(r.url)
+        out.append(indent + (url or "(no link)"))
+        if r.summary:
+            out.append(indent + shorten(clean(r.summary), width - len(indent)))
+        matched = ", ".join(clean(i) for i in r.matched_interests)
+        terms = ", ".join(clean(t) for t in r.matched_terms)
+        why = f"matched: {matched}" + (f" (terms: {terms})" if terms else "")
+        out.append(indent + shorten(why + f" · score {r.score:.3f}", width - len(indent)))
+        out.append("")
+    return "\n".join(out)
+
+
+# Markdown: backslash-escape what CommonMark treats as syntax, and HTML-escape
+# what a renderer would otherwise take as raw HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def _md(text: str) -> str:
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_url(url: str) -> str:
+    url = allowed_url(url)
+    return (
+        url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+        .replace(" ", "%20")
+    )  # fmt: skip
+
+
+def render_markdown(resp: SearchResponse) -> str:
+    """A Markdown list, ready to paste into notes or a letter draft."""
+    if not resp.results:
+        return ""
+    interests = ", ".join(clean(i) for i in resp.interests)
+    out = [f"## Articles for {_md(interests)}", ""]
+    for n, r in enumerate(resp.results, 1):
+        url = _md_url(r.url)
+        title = f"[{_md(r.title)}](<{url}>)" if url else _md(r.title)
+        meta = f"{_md(r.source)}, {_date(r.published)}"
+        if r.also_in:
+            meta += "; also in " + ", ".join(_md(s) for s in r.also_in)
+        out.append(f"{n}. **{title}** — {meta}  ")
+        if r.summary:
+            out.append(f"   {_md(shorten(clean(r.summary), 300))}  ")
+        why = ", ".join(_md(i) for i in r.matched_interests)
+        terms = ", ".join(_md(t) for t in r.matched_terms)
+        out.append(f"   *Matched:* {why}" + (f" ({terms})" if terms else ""))
+        out.append("")
+    return "\n".join(out)
+
+
+def render(resp: SearchResponse, fmt: str, *, width: int = 100) -> str:
+    """Render in one of :data:`FORMATS`."""
+    if fmt == "json":
+        return render_json(resp)
+    if fmt == "jsonl":
+        return render_jsonl(resp)
+    if fmt == "markdown":
+        return render_markdown(resp)
+    return render_table(resp, width=width)
+
+
+def summarize_outcomes(outcomes: Iterable[Any]) -> str:
+    """One line: how many feeds were fetched, not modified, not due, failed."""
+    counts = {"fetched": 0, "not_modified": 0, "not_due": 0, "failed": 0}
+    new = 0
+    for o in outcomes:
+        counts[o.status] += 1
+        new += o.new
+    total = sum(counts.values())
+    return (
+        f"{total} feeds: {counts['fetched']} fetched ({new} new articles), "
+        f"{counts['not_modified']} not modified, {counts['not_due']} not due, "
+        f"{counts['failed']} failed"
+    )

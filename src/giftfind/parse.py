@@ -1,0 +1,328 @@
+"""Turn a feed document (bytes) into articles.
+
+RSS 0.9x/1.0/2.0 and Atom go through feedparser; JSON Feed 1.0/1.1 (which
+feedparser does not read) through :mod:`json`. Every text field leaves here as
+sanitized plain text (:func:`giftfind.text.to_plain`), every link as an http(s) URL
+or "". Any failure becomes a :class:`~giftfind.errors.ParseError` naming the feed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import json
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from .errors import ParseError
+from .text import allowed_url, canonical_url, to_plain
+from .types import Article, FeedSpec
+
+log = logging.getLogger("giftfind")
+
+TITLE_LEN = 300
+SUMMARY_LEN = 1000
+AUTHOR_LEN = 120
+MAX_TAGS = 20
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParsedFeed:
+    """What a feed document holds."""
+
+    #: "rss20", "atom10", "json11"... as feedparser names them (json* for JSON Feed).
+    format: str
+    title: str
+    articles: tuple[Article, ...]
+    #: The feed's own hint of how often to poll (RSS <ttl>, sy:updatePeriod), minutes.
+    ttl_minutes: int | None = None
+
+
+def parse_feed(
+    content: bytes,
+    spec: FeedSpec,
+    *,
+    headers: Mapping[str, str] | None = None,
+    url: str | None = None,
+) -> ParsedFeed:
+    """Parse one feed document into articles (duplicates within it dropped)."""
+    headers = headers or {}
+    try:
+        if _looks_like_json(content, headers.get("content-type", "")):
+            parsed = _parse_json_feed(content, spec)
+        else:
+            parsed = _parse_xml_feed(content, spec, headers, url)
+    except ParseError:
+        raise
+    except RecursionError as e:
+        raise ParseError(spec.name, "document nested too deeply") from e
+    except Exception as e:  # feedparser and json raise many kinds; one feed never fails a run
+        log.debug("parse %s failed", spec.name, exc_info=True)
+        raise ParseError(spec.name, f"cannot parse: {type(e).__name__}: {e}") from e
+    return parsed
+
+
+def _looks_like_json(content: bytes, content_type: str) -> bool:
+    head = content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"{"):
+        return True
+    return "json" in content_type.lower() and not head.startswith(b"<")
+
+
+# -- RSS and Atom ----------------------------------------------------------------------
+
+
+def _parse_xml_feed(
+    content: bytes, spec: FeedSpec, headers: Mapping[str, str], url: str | None
+) -> ParsedFeed:
+    import feedparser
+
+    if not content.strip():
+        raise ParseError(spec.name, "empty document")
+    response_headers = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
+    if url and url.startswith(("http://", "https://")):
+        # Lets feedparser resolve relative links against the feed's address.
+        response_headers["content-location"] = url
+    # Always a stream: feedparser treats a str or bytes argument that names a file
+    # or URL as one to open, which a hostile body must never trigger.
+    d = feedparser.parse(
+        io.BytesIO(content),
+        response_headers=response_headers,
+        sanitize_html=False,  # every field is reduced to plain text anyway
+        resolve_relative_uris=False,
+    )
+    version = d.get("version") or ""
+    entries = d.get("entries") or []
+    if not version and not entries:
+        problem = d.get("bozo_exception")
+        head = content[:512].lower()
+        if b"<html" in head or b"<!doctype html" in head:
+            raise ParseError(spec.name, "not a feed (an HTML page)")
+        if problem is not None:
+            raise ParseError(spec.name, f"not a valid feed: {_one_line(problem)}")
+        raise ParseError(spec.name, "not a feed (no RSS, Atom or JSON Feed found)")
+    feed = d.get("feed") or {}
+    articles = []
+    for entry in entries:
+        article = _xml_entry(entry, spec)
+        if article is not None:
+            articles.append(article)
+    return ParsedFeed(
+        format=version or "unknown",
+        title=to_plain(feed.get("title"), TITLE_LEN),
+        articles=_unique(articles),
+        ttl_minutes=_ttl(feed),
+    )
+
+
+def _one_line(e: object) -> str:
+    return to_plain(str(e), 200) or type(e).__name__
+
+
+def _xml_entry(entry: Mapping[str, Any], spec: FeedSpec) -> Article | None:
+    link = allowed_url(entry.get("link"))
+    if not link:
+        for candidate in entry.get("links") or ():
+            if candidate.get("rel", "alternate") == "alternate":
+                link = allowed_url(candidate.get("href"))
+                if link:
+                    break
+    title = to_plain(entry.get("title"), TITLE_LEN)
+    summary = to_plain(entry.get("summary"), SUMMARY_LEN)
+    contents = entry.get("content") or ()
+    if contents:
+        full = to_plain(contents[0].get("value"), SUMMARY_LEN)
+        if len(full) > len(summary):
+            summary = full
+    if not title and not summary:
+        return None
+    published = _struct_time(entry.get("published_parsed")) or _struct_time(
+        entry.get("updated_parsed")
+    )
+    author = to_plain(entry.get("author"), AUTHOR_LEN) or None
+    tags = tuple(
+        t
+        for t in (to_plain(tag.get("term") or tag.get("label"), 60) for tag in entry.get("tags") or ())
+        if t
+    )[:MAX_TAGS]
+    return Article(
+        id=_article_id(entry.get("id"), link, title, summary, spec),
+        feed=spec.name,
+        title=title or _untitled(summary),
+        link=link,
+        published=published,
+        summary=summary,
+        author=author,
+        tags=tags,
+    )
+
+
+def _struct_time(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(calendar.timegm(value), UTC)
+    except (OverflowError, ValueError, OSError, TypeError):
+        return None
+
+
+def _ttl(feed: Mapping[str, Any]) -> int | None:
+    ttl = feed.get("ttl")
+    if ttl and str(ttl).strip().isdigit():
+        return int(str(ttl).strip())
+    period = str(feed.get("sy_updateperiod") or "").strip().lower()
+    minutes = {"hourly": 60, "daily": 1440, "weekly": 10080, "monthly": 43200, "yearly": 525600}
+    if period in minutes:
+        freq = str(feed.get("sy_updatefrequency") or "1").strip()
+        n = int(freq) if freq.isdigit() and int(freq) > 0 else 1
+        return max(1, minutes[period] // n)
+    return None
+
+
+# -- JSON Feed (https://jsonfeed.org/version/1.1) --------------------------------------
+
+
+def _parse_json_feed(content: bytes, spec: FeedSpec) -> ParsedFeed:
+    text = content.decode("utf-8-sig", errors="replace")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ParseError(spec.name, f"invalid JSON at line {e.lineno}: {e.msg}") from e
+    if not isinstance(data, dict):
+        raise ParseError(spec.name, "not a JSON Feed (the top level is not an object)")
+    version = data.get("version")
+    if not isinstance(version, str) or "jsonfeed.org" not in version:
+        raise ParseError(spec.name, "not a JSON Feed (no jsonfeed.org version)")
+    items = data.get("items")
+    if not isinstance(items, list):
+        raise ParseError(spec.name, "JSON Feed without an 'items' list")
+    fmt = "json11" if version.rstrip("/").endswith("1.1") else "json10"
+    articles = []
+    for item in items:
+        if isinstance(item, dict):
+            article = _json_item(item, spec)
+            if article is not None:
+                articles.append(article)
+    return ParsedFeed(
+        format=fmt,
+        title=to_plain(_str(data.get("title")), TITLE_LEN),
+        articles=_unique(articles),
+    )
+
+
+def _str(value: Any) -> str | None:
+    """The value if it is a string; JSON Feeds in the wild put numbers and nulls anywhere."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _json_item(item: Mapping[str, Any], spec: FeedSpec) -> Article | None:
+    link = allowed_url(_str(item.get("url"))) or allowed_url(_str(item.get("external_url")))
+    title = to_plain(_str(item.get("title")), TITLE_LEN)
+    summary = to_plain(_str(item.get("summary")), SUMMARY_LEN)
+    body = to_plain(
+        _str(item.get("content_html")) or _str(item.get("content_text")), SUMMARY_LEN
+    )
+    if len(body) > len(summary):
+        summary = body
+    if not title and not summary:
+        return None
+    published = _iso_date(_str(item.get("date_published"))) or _iso_date(
+        _str(item.get("date_modified"))
+    )
+    names = []
+    authors = item.get("authors")
+    if not isinstance(authors, list):
+        authors = [item.get("author")]  # JSON Feed 1.0
+    for a in authors:
+        if isinstance(a, dict) and _str(a.get("name")):
+            names.append(to_plain(_str(a.get("name")), AUTHOR_LEN))
+    raw_tags = item.get("tags")
+    tags = tuple(
+        t for t in (to_plain(_str(x), 60) for x in (raw_tags if isinstance(raw_tags, list) else ()))
+        if t
+    )[:MAX_TAGS]
+    return Article(
+        id=_article_id(_str(item.get("id")), link, title, summary, spec),
+        feed=spec.name,
+        title=title or _untitled(summary),
+        link=link,
+        published=published,
+        summary=summary,
+        author=", ".join(n for n in names if n) or None,
+        tags=tags,
+    )
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: str | None) -> datetime | None:
+    """RFC 3339 dates as JSON Feed requires; RFC 822 ones as some feeds send anyway."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        if _ISO.match(value):
+            when = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        else:
+            when = parsedate_to_datetime(value)
+    except (ValueError, TypeError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+# -- shared ----------------------------------------------------------------------------
+
+
+def _untitled(summary: str) -> str:
+    from .text import shorten
+
+    return shorten(summary, 80) if summary else "(untitled)"
+
+
+def _article_id(guid: str | None, link: str, title: str, summary: str, spec: FeedSpec) -> str:
+    """A stable id: the guid, else the canonical link, else a hash of the text.
+
+    <guid> is not required in RSS (and Atom ids are sometimes reused), so a guid
+    that is not globally unique by its form (a URL, tag: or urn:) is scoped to
+    the feed: "123" from two feeds is two articles.
+    """
+    guid = to_plain(guid, 500) if guid else ""
+    if guid:
+        if "://" in guid or guid.startswith(("tag:", "urn:")):
+            return guid
+        return f"{spec.url}#{guid}"
+    if link:
+        return canonical_url(link)
+    digest = hashlib.sha1(f"{title}\x1f{summary}".encode(), usedforsecurity=False).hexdigest()
+    return f"{spec.url}#sha1:{digest[:16]}"
+
+
+def _unique(articles: list[Article]) -> tuple[Article, ...]:
+    """Keep the first of articles sharing an id or a canonical link."""
+    seen: set[str] = set()
+    out = []
+    for a in articles:
+        keys = {a.id}
+        if a.link:
+            keys.add(canonical_url(a.link))
+        if keys & seen:
+            continue
+        seen |= keys
+        out.append(a)
+    return tuple(out)

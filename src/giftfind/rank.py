@@ -1,0 +1,223 @@
+"""Score articles against a query's interests and pick the shortlist.
+
+No I/O beyond reading the index it is handed. The query is split into
+interests at commas; each interest is scored on its own (TF-IDF cosine), so an
+article that matches two interests scores the sum of both and ranks above one
+that matches a single interest equally well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .analyze import tokens
+from .index import Index
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+#: An interest matches an article when the article holds terms carrying at
+#: least this share of the interest's IDF mass: "modern architecture" is not
+#: matched by "modern" alone, but is by "architecture".
+MIN_COVERAGE = 0.5
+#: Candidates considered for the shortlist, per query.
+POOL = 200
+
+
+def split_interests(query: str) -> list[str]:
+    """The comma-separated interests of a query, trimmed, blanks and repeats dropped."""
+    seen: set[str] = set()
+    out = []
+    for part in query.split(","):
+        interest = " ".join(part.split())
+        if interest and interest.casefold() not in seen:
+            seen.add(interest.casefold())
+            out.append(interest)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """One interest, analyzed against an index."""
+
+    text: str
+    #: (surface form, term id) for each of its terms the index knows.
+    terms: tuple[tuple[str, int], ...]
+    vector: dict[int, float]
+    #: Each known term's share of the interest's IDF mass.
+    shares: dict[int, float]
+
+
+def prepare(index: Index, interest: str) -> Interest:
+    """Analyze one interest into its query vector."""
+    pairs = tokens(interest)
+    known: list[tuple[str, int]] = []
+    total_idf = 0.0
+    idfs: dict[int, float] = {}
+    for surface, term in pairs:
+        tid = index.term_id(term)
+        if tid is None:
+            # An unknown term still counts against coverage: it is part of what
+            # the user asked for, and no article has it. Use the largest idf.
+            total_idf += float(index.idf.max()) if len(index.idf) else 1.0
+            continue
+        known.append((surface, tid))
+        if tid not in idfs:
+            idfs[tid] = float(index.idf[tid])
+            total_idf += idfs[tid]
+    vector = index.query_vector(term for _, term in pairs)
+    shares = {tid: idf / total_idf for tid, idf in idfs.items()} if total_idf > 0 else {}
+    return Interest(text=interest, terms=tuple(known), vector=vector, shares=shares)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """A document picked for the shortlist."""
+
+    doc: int
+    score: float
+    #: Indexes into the interests, best-matching first.
+    interests: tuple[int, ...]
+    #: The query's words (as written) found in the document.
+    terms: tuple[str, ...]
+    #: Each matched interest's own score.
+    parts: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RankOptions:
+    """What narrows and orders a ranking."""
+
+    limit: int = 5
+    #: Documents of feeds not in this set are ignored (indexes into Index.sources);
+    #: None allows all.
+    sources: frozenset[int] | None = None
+    #: Multiplier per source (feed weight); missing means 1.0.
+    weights: dict[int, float] = field(default_factory=dict)
+    #: Only documents published at or after this time (epoch seconds).
+    since: float | None = None
+
+
+def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[Hit]:
+    """The shortlist for ``interests``: best first, every matched interest represented."""
+    import numpy as np
+
+    if index.n_docs == 0 or not interests:
+        return []
+    prepared = [prepare(index, text) for text in interests]
+    allowed = _allowed(index, options)
+    per_interest: list[npt.NDArray[np.float64]] = []
+    total = np.zeros(index.n_docs, dtype=np.float64)
+    for interest in prepared:
+        scores = index.score(interest.vector)
+        coverage = np.zeros(index.n_docs, dtype=np.float64)
+        for tid, share in interest.shares.items():
+            lo, hi = int(index.post_ptr[tid]), int(index.post_ptr[tid + 1])
+            coverage[index.post_doc[lo:hi]] += share
+        scores = np.where((coverage >= MIN_COVERAGE - 1e-9) & allowed, scores, 0.0)
+        per_interest.append(scores)
+        total += scores
+    if options.weights:
+        factor = np.ones(index.n_docs, dtype=np.float64)
+        for source, weight in options.weights.items():
+            factor[index.source == source] = weight
+        total *= factor
+    candidates = _top(total, POOL)
+    if not len(candidates):
+        return []
+    picked = _shortlist(index, total, per_interest, candidates, options.limit)
+    hits = [_hit(index, d, float(total[d]), per_interest, prepared) for d in picked]
+    hits.sort(key=lambda h: (-round(h.score, 9), -_published(index, h.doc)))
+    return hits
+
+
+def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
+    import numpy as np
+
+    allowed = np.ones(index.n_docs, dtype=bool)
+    if options.sources is not None:
+        allowed &= np.isin(index.source, np.fromiter(options.sources, dtype=np.int32))
+    if options.since is not None:
+        # Undated articles pass: their date is unknown, not old.
+        published = np.asarray(index.published)
+        allowed &= ~(published < options.since)
+    return allowed
+
+
+def _top(scores: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:
+    """Indexes of the ``k`` best positive scores, best first (no full sort)."""
+    import numpy as np
+
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > k:
+        # argpartition on the negated scores of the positive ones only: cheaper
+        # than partitioning the whole, mostly-zero array.
+        part = np.argpartition(-scores[positive], k - 1)[:k]
+        positive = positive[part]
+    order = np.argsort(-scores[positive], kind="stable")
+    return positive[order]
+
+
+def _published(index: Index, doc: int) -> float:
+    value = float(index.published[doc])
+    return value if value == value else float("-inf")  # NaN: undated sorts last
+
+
+def _shortlist(
+    index: Index,
+    total: npt.NDArray[np.float64],
+    per_interest: Sequence[npt.NDArray[np.float64]],
+    candidates: npt.NDArray[np.intp],
+    limit: int,
+) -> list[int]:
+    """Pick ``limit`` documents: first the best for each matched interest, then the best overall."""
+    picked: list[int] = []
+    # Interests in order of their best match, so that if there are more interests
+    # than slots the strongest ones get them.
+    best = sorted(
+        (i for i, s in enumerate(per_interest) if s[candidates].max(initial=0.0) > 0),
+        key=lambda i: -float(per_interest[i][candidates].max()),
+    )
+    order = sorted(candidates.tolist(), key=lambda d: (-round(float(total[d]), 9), -_published(index, d)))
+    for i in best:
+        if len(picked) >= limit:
+            break
+        if any(per_interest[i][d] > 0 for d in picked):
+            continue
+        choice = max(
+            (d for d in order if per_interest[i][d] > 0 and d not in picked),
+            key=lambda d: (round(float(per_interest[i][d]), 9), float(total[d]), _published(index, d)),
+            default=None,
+        )
+        if choice is not None:
+            picked.append(choice)
+    for d in order:
+        if len(picked) >= limit:
+            break
+        if d not in picked:
+            picked.append(d)
+    return picked
+
+
+def _hit(
+    index: Index,
+    doc: int,
+    score: float,
+    per_interest: Sequence[npt.NDArray[np.float64]],
+    prepared: Sequence[Interest],
+) -> Hit:
+    parts = {i: float(s[doc]) for i, s in enumerate(per_interest) if s[doc] > 0}
+    matched = tuple(sorted(parts, key=lambda i: -parts[i]))
+    term_ids = [tid for interest in prepared for _, tid in interest.terms]
+    present = dict(zip(term_ids, index.has_terms(doc, term_ids), strict=True))
+    seen: set[str] = set()
+    words = []
+    for i in matched:
+        for surface, tid in prepared[i].terms:
+            if present.get(tid) and surface.lower() not in seen:
+                seen.add(surface.lower())
+                words.append(surface)
+    return Hit(doc=doc, score=score, interests=matched, terms=tuple(words), parts=parts)
