@@ -8,15 +8,14 @@ terminal: stdout carries data, stderr progress and warnings.
 from __future__ import annotations
 
 import functools
-from enum import Enum
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -42,16 +41,20 @@ class _DefaultGroup(TyperGroup):
     searches for the word "refresh".
     """
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = self._route(ctx, args)
+            args = self._route(args)
         return super().parse_args(ctx, args)
 
-    def _route(self, ctx: click.Context, args: list[str]) -> list[str]:
-        takes_value = set()
+    def _route(self, args: list[str]) -> list[str]:
+        takes_value: set[str] = set()
         for command in self.commands.values():
             for param in command.params:
-                if isinstance(param, click.Option) and not param.is_flag and not param.count:
+                if (
+                    param.param_type_name == "option"
+                    and not getattr(param, "is_flag", False)
+                    and not getattr(param, "count", False)
+                ):
                     takes_value.update(param.opts)
                     takes_value.update(param.secondary_opts)
         i = 0
@@ -107,7 +110,7 @@ def _handle_errors(func: F) -> F:
         except KeyboardInterrupt:
             _err("giftfind: interrupted")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-        except (typer.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as e:
             if debug:
@@ -173,7 +176,7 @@ def _progress(total: int, outcomes: Iterator[FeedOutcome]) -> Iterator[FeedOutco
     if not sys.stderr.isatty() or total < 2:
         yield from outcomes
         return
-    with click.progressbar(
+    with typer.progressbar(
         length=total, label="Refreshing feeds", file=sys.stderr, show_pos=True
     ) as bar:
         for outcome in outcomes:
@@ -198,7 +201,7 @@ def search(
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-    ] = Format.table,
+    ] = Format.table,  # type: ignore[attr-defined]
     as_json: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
     since: Annotated[
         str | None,
@@ -237,7 +240,7 @@ def search(
     _warn_failures(response.outcomes)
     for notice in response.notices:
         _err(f"giftfind: {notice}")
-    fmt = Format.json if as_json else fmt
+    fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
     width = shutil.get_terminal_size((100, 24)).columns
     text = render(response, fmt.value, width=width)
     if text:
@@ -293,13 +296,17 @@ def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the ``giftfind`` console script."""
     try:
         result = app(args=argv, prog_name="giftfind", standalone_mode=False)
-    except click.exceptions.Exit as e:
+    except typer.Exit as e:
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         _err("giftfind: interrupted")
         sys.exit(int(ExitCode.INTERRUPTED))
-    except click.ClickException as e:
-        e.show()
+    except typer.TyperException as e:
+        show = getattr(e, "show", None)
+        if show is not None:
+            show()
+        else:
+            _err(f"giftfind: {e.format_message()}")
         sys.exit(e.exit_code)
     except KeyboardInterrupt:
         _err("giftfind: interrupted")

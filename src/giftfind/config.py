@@ -104,7 +104,18 @@ def load_config(path: Path) -> Config:
             problem = problem.split(" with value")[0]
         raise ConfigError(f"invalid YAML: {problem}{hint}", path=path, line=line) from e
     except YAMLError as e:
-        raise ConfigError(f"invalid YAML: {e}", path=path) from e
+        # ReaderError and the like: a position instead of a mark.
+        position = getattr(e, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        reason = getattr(e, "reason", None) or str(e).strip().splitlines()[0]
+        character = getattr(e, "character", None)
+        if isinstance(character, str | int) and not isinstance(character, bool):
+            reason = (
+                f"{reason} ({character!r})"
+                if isinstance(character, str)
+                else (f"{reason} (#x{character:04x})")
+            )
+        raise ConfigError(f"invalid YAML: {reason}", path=path, line=line) from e
     return _check(data, path)
 
 
@@ -201,6 +212,9 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
             raise fail(f"missing {key!r}", key)
         if not isinstance(entry[key], str):
             raise fail(f"{key!r} must be a string, not {type(entry[key]).__name__}", key)
+    for key in ("name", "url"):
+        if _BAD_CHARS.search(entry[key]):
+            raise fail(f"{key!r} contains control or invalid characters", key)
     name = entry["name"].strip()
     if not name:
         raise fail("'name' is blank", "name")
@@ -210,7 +224,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
         tags = ()
     if isinstance(tags, str) or not isinstance(tags, list | tuple):
         raise fail("'tags' must be a list, e.g. [news, world]", "tags")
-    if not all(isinstance(t, str) and t.strip() for t in tags):
+    if not all(isinstance(t, str) and t.strip() and not _BAD_CHARS.search(t) for t in tags):
         raise fail("'tags' must be a list of non-empty strings", "tags")
     weight = entry.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0:
@@ -230,11 +244,19 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
     else:
         candidate = (base / Path(url).expanduser()).resolve()
         if not candidate.is_file():
-            if re.match(r"^(www\.)?[\w-]+(\.[\w-]+)+(/|$)", url):
+            if _looks_like_host(url):
                 raise fail(f"URL without scheme {url!r} (did you mean 'https://{url}'?)", "url")
+            near = []
+            if candidate.parent.is_dir():
+                names = [p.name for p in candidate.parent.iterdir() if p.is_file()]
+                near = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
+            hint = (
+                f"did you mean {str(Path(url).parent / near[0])!r}?"
+                if near
+                else "paths are relative to the feeds file"
+            )
             raise fail(
-                f"local feed file not found: {url!r} (looked for {str(candidate)!r}; "
-                "paths are relative to the feeds file)",
+                f"local feed file not found: {url!r} (looked for {str(candidate)!r}; {hint})",
                 "url",
             )
         feed_path = candidate
@@ -246,6 +268,21 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
         weight=float(weight),
         line=line,
     )
+
+
+# Control characters and lone surrogates (YAML escapes like "\ud800" can make them).
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_FILE_SUFFIXES = frozenset(
+    {"xml", "rss", "atom", "json", "rdf", "feed", "txt", "html", "htm", "yaml", "yml", "gz"}
+)
+
+
+def _looks_like_host(url: str) -> bool:
+    """'www.example.com/feed' is a URL missing its scheme; 'feeds/news.xml' is a path."""
+    head = url.split("/", 1)[0]
+    if not re.fullmatch(r"[\w-]+(\.[\w-]+)+(:\d+)?", head):
+        return False
+    return head.startswith("www.") or head.rsplit(".", 1)[-1].lower() not in _FILE_SUFFIXES
 
 
 def _positive_int(value: Any, *, minimum: int = 1, maximum: int | None = None) -> int:
@@ -354,7 +391,15 @@ def parse_duration(text: str) -> timedelta:
 
 
 _SIZE = re.compile(r"^(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?$", re.IGNORECASE)
-_SIZE_UNITS = {"b": 1, "kb": 1000, "kib": 1024, "mb": 10**6, "mib": 2**20, "gb": 10**9, "gib": 2**30}
+_SIZE_UNITS = {
+    "b": 1,
+    "kb": 1000,
+    "kib": 1024,
+    "mb": 10**6,
+    "mib": 2**20,
+    "gb": 10**9,
+    "gib": 2**30,
+}
 
 
 def parse_size(text: str) -> int:

@@ -142,9 +142,7 @@ def _refresh_locked(
                 now=when,
                 retention_days=settings.retention_days,
             )
-            yield FeedOutcome(
-                feed=spec.name, status="fetched", new=new, items=len(parsed.articles)
-            )
+            yield FeedOutcome(feed=spec.name, status="fetched", new=new, items=len(parsed.articles))
         elif isinstance(got, FetchResult):
             store.save_state(
                 key,
@@ -228,7 +226,9 @@ def _ensure_index(store: Any, config: Config) -> Any:
 # -- search ----------------------------------------------------------------------------
 
 
-def _stale(states: Mapping[str, FeedState], keys: list[str], max_age: timedelta, now: datetime) -> bool:
+def _stale(
+    states: Mapping[str, FeedState], keys: list[str], max_age: timedelta, now: datetime
+) -> bool:
     for key in keys:
         s = states.get(key)
         if s is None or s.last_attempt is None or now - s.last_attempt > max_age:
@@ -270,9 +270,7 @@ def search_response(
 
     store = _open_store(cache_dir)
     try:
-        if not offline and (
-            refresh or _stale(store.states(keys), keys, settings.max_age, now)
-        ):
+        if not offline and (refresh or _stale(store.states(keys), keys, settings.max_age, now)):
             try:
                 with store.lock(wait=SEARCH_LOCK_WAIT):
                     outcomes = tuple(_refresh_locked(store, config, settings, None))

@@ -22,17 +22,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import queue
+import socket
+import ssl
 import threading
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ._version import PROJECT_URL, __version__
 from .errors import FetchError
+from .text import to_plain
 from .types import FeedSpec, Settings
 
 if TYPE_CHECKING:
@@ -185,10 +188,18 @@ async def _fetch_all(
                     outcome = e
                 except Exception as e:  # one feed's failure is a value, never fatal
                     log.debug("fetch %s failed", spec.name, exc_info=True)
-                    outcome = FetchError(spec.name, _describe(e), url=spec.url)
+                    outcome = FetchError(spec.name, to_plain(_describe(e), 200), url=spec.url)
             put((spec, outcome))
 
         await asyncio.gather(*(one(spec) for spec in feeds))
+
+
+def _causes(e: BaseException) -> list[BaseException]:
+    """The exception and what it was raised from, innermost last."""
+    chain = [e]
+    while (nxt := chain[-1].__cause__ or chain[-1].__context__) is not None and len(chain) < 10:
+        chain.append(nxt)
+    return chain
 
 
 def _describe(e: BaseException) -> str:
@@ -204,14 +215,17 @@ def _describe(e: BaseException) -> str:
     if isinstance(e, httpx.ReadTimeout):
         return "timed out waiting for the server"
     if isinstance(e, httpx.ConnectError):
-        text = str(e) or type(e).__name__
-        if "Name or service not known" in text or "nodename nor servname" in text:
+        causes = _causes(e)
+        text = " ".join(str(c) for c in causes) or type(e).__name__
+        if any(isinstance(c, socket.gaierror) for c in causes) or (
+            "Name or service not known" in text or "nodename nor servname" in text
+        ):
             return "host not found (DNS)"
-        if "CERTIFICATE" in text.upper() or "SSL" in text.upper():
-            return f"TLS error: {text}"
-        if "refused" in text.lower():
+        if any(isinstance(c, ssl.SSLError) for c in causes) or "SSL" in text.upper():
+            return f"TLS error: {to_plain(text, 160)}"
+        if any(isinstance(c, ConnectionRefusedError) for c in causes) or "refused" in text.lower():
             return "connection refused"
-        return f"cannot connect: {text}"
+        return f"cannot connect: {to_plain(text, 160)}"
     if isinstance(e, httpx.RemoteProtocolError):
         return f"connection broken: {e}"
     if isinstance(e, httpx.ReadError):
@@ -273,9 +287,7 @@ async def _fetch_http(
         declared = headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > settings.max_bytes * 20:
             # Even compressed 20:1 it could not fit under the cap.
-            raise FetchError(
-                spec.name, _too_big(settings.max_bytes), url=final_url, status=200
-            )
+            raise FetchError(spec.name, _too_big(settings.max_bytes), url=final_url, status=200)
         try:
             decoder = _Decoder(headers.get("content-encoding", ""), settings.max_bytes)
         except ValueError as e:

@@ -154,9 +154,7 @@ def _doc_fields(d: Doc) -> dict[str, Any]:
     return {f: getattr(d, f) for f in Doc.__dataclass_fields__}
 
 
-def build(
-    groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None = None
-) -> Built:
+def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None = None) -> Built:
     """Fit the index over ``(feed key, articles)`` groups with scikit-learn."""
     import numpy as np
     from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer

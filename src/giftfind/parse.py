@@ -14,11 +14,13 @@ import io
 import json
 import logging
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from .errors import ParseError
 from .text import allowed_url, canonical_url, to_plain
@@ -70,7 +72,7 @@ def parse_feed(
 
 def _looks_like_json(content: bytes, content_type: str) -> bool:
     head = content[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"{"):
+    if head.startswith((b"{", b"[")):
         return True
     return "json" in content_type.lower() and not head.startswith(b"<")
 
@@ -85,18 +87,24 @@ def _parse_xml_feed(
 
     if not content.strip():
         raise ParseError(spec.name, "empty document")
-    response_headers = {k: v for k, v in headers.items() if k in ("content-type", "content-language")}
+    response_headers = {
+        k: v for k, v in headers.items() if k in ("content-type", "content-language")
+    }
     if url and url.startswith(("http://", "https://")):
         # Lets feedparser resolve relative links against the feed's address.
         response_headers["content-location"] = url
     # Always a stream: feedparser treats a str or bytes argument that names a file
     # or URL as one to open, which a hostile body must never trigger.
-    d = feedparser.parse(
-        io.BytesIO(content),
-        response_headers=response_headers,
-        sanitize_html=False,  # every field is reduced to plain text anyway
-        resolve_relative_uris=False,
-    )
+    with warnings.catch_warnings():
+        # feedparser warns about feeds' quirks; a bad feed is reported as a
+        # ParseError, not as Python warnings on the user's terminal.
+        warnings.simplefilter("ignore")
+        d = feedparser.parse(
+            io.BytesIO(content),
+            response_headers=response_headers,
+            sanitize_html=False,  # every field is reduced to plain text anyway
+            resolve_relative_uris=False,
+        )
     version = d.get("version") or ""
     entries = d.get("entries") or []
     if not version and not entries:
@@ -108,9 +116,13 @@ def _parse_xml_feed(
             raise ParseError(spec.name, f"not a valid feed: {_one_line(problem)}")
         raise ParseError(spec.name, "not a feed (no RSS, Atom or JSON Feed found)")
     feed = d.get("feed") or {}
+    # Relative links resolve against the feed's own address; for a local file, or
+    # a server that did not say, against the site link the feed gives.
+    base = url if url and url.startswith(("http://", "https://")) else None
+    base = base or allowed_url(feed.get("link"))
     articles = []
     for entry in entries:
-        article = _xml_entry(entry, spec)
+        article = _xml_entry(entry, spec, base)
         if article is not None:
             articles.append(article)
     return ParsedFeed(
@@ -125,30 +137,45 @@ def _one_line(e: object) -> str:
     return to_plain(str(e), 200) or type(e).__name__
 
 
-def _xml_entry(entry: Mapping[str, Any], spec: FeedSpec) -> Article | None:
-    link = allowed_url(entry.get("link"))
+def _resolve(href: Any, base: str | None) -> str:
+    if not isinstance(href, str) or not href.strip():
+        return ""
+    href = href.strip()
+    if base and not href.startswith(("http://", "https://")) and ":" not in href.split("/")[0]:
+        try:
+            href = urljoin(base, href)
+        except ValueError:
+            return ""
+    return allowed_url(href)
+
+
+def _xml_entry(entry: Mapping[str, Any], spec: FeedSpec, base: str | None) -> Article | None:
+    link = _resolve(entry.get("link"), base)
     if not link:
         for candidate in entry.get("links") or ():
             if candidate.get("rel", "alternate") == "alternate":
-                link = allowed_url(candidate.get("href"))
+                link = _resolve(candidate.get("href"), base)
                 if link:
                     break
     title = to_plain(entry.get("title"), TITLE_LEN)
-    summary = to_plain(entry.get("summary"), SUMMARY_LEN)
-    contents = entry.get("content") or ()
-    if contents:
-        full = to_plain(contents[0].get("value"), SUMMARY_LEN)
-        if len(full) > len(summary):
-            summary = full
+    # The longest of the description, the full content and the iTunes subtitle:
+    # podcast feeds often cut <itunes:summary> short and keep the text elsewhere.
+    texts = [entry.get("summary"), entry.get("subtitle")]
+    texts.extend(c.get("value") for c in entry.get("content") or ())
+    summary = max((to_plain(t, SUMMARY_LEN) for t in texts if t), key=len, default="")
     if not title and not summary:
         return None
-    published = _struct_time(entry.get("published_parsed")) or _struct_time(
-        entry.get("updated_parsed")
+    # dict.get: FeedParserDict maps a missing updated_parsed to published_parsed
+    # with a DeprecationWarning; read the raw keys instead.
+    published = _struct_time(dict.get(entry, "published_parsed")) or _struct_time(
+        dict.get(entry, "updated_parsed")
     )
     author = to_plain(entry.get("author"), AUTHOR_LEN) or None
     tags = tuple(
         t
-        for t in (to_plain(tag.get("term") or tag.get("label"), 60) for tag in entry.get("tags") or ())
+        for t in (
+            to_plain(tag.get("term") or tag.get("label"), 60) for tag in entry.get("tags") or ()
+        )
         if t
     )[:MAX_TAGS]
     return Article(
@@ -229,9 +256,7 @@ def _json_item(item: Mapping[str, Any], spec: FeedSpec) -> Article | None:
     link = allowed_url(_str(item.get("url"))) or allowed_url(_str(item.get("external_url")))
     title = to_plain(_str(item.get("title")), TITLE_LEN)
     summary = to_plain(_str(item.get("summary")), SUMMARY_LEN)
-    body = to_plain(
-        _str(item.get("content_html")) or _str(item.get("content_text")), SUMMARY_LEN
-    )
+    body = to_plain(_str(item.get("content_html")) or _str(item.get("content_text")), SUMMARY_LEN)
     if len(body) > len(summary):
         summary = body
     if not title and not summary:
@@ -248,7 +273,8 @@ def _json_item(item: Mapping[str, Any], spec: FeedSpec) -> Article | None:
             names.append(to_plain(_str(a.get("name")), AUTHOR_LEN))
     raw_tags = item.get("tags")
     tags = tuple(
-        t for t in (to_plain(_str(x), 60) for x in (raw_tags if isinstance(raw_tags, list) else ()))
+        t
+        for t in (to_plain(_str(x), 60) for x in (raw_tags if isinstance(raw_tags, list) else ()))
         if t
     )[:MAX_TAGS]
     return Article(

@@ -181,7 +181,9 @@ def _shortlist(
         (i for i, s in enumerate(per_interest) if s[candidates].max(initial=0.0) > 0),
         key=lambda i: -float(per_interest[i][candidates].max()),
     )
-    order = sorted(candidates.tolist(), key=lambda d: (-round(float(total[d]), 9), -_published(index, d)))
+    order = sorted(
+        candidates.tolist(), key=lambda d: (-round(float(total[d]), 9), -_published(index, d))
+    )
     for i in best:
         if len(picked) >= limit:
             break
@@ -189,7 +191,11 @@ def _shortlist(
             continue
         choice = max(
             (d for d in order if per_interest[i][d] > 0 and d not in picked),
-            key=lambda d: (round(float(per_interest[i][d]), 9), float(total[d]), _published(index, d)),
+            key=lambda d: (
+                round(float(per_interest[i][d]), 9),
+                float(total[d]),
+                _published(index, d),
+            ),
             default=None,
         )
         if choice is not None:

@@ -30,6 +30,7 @@ import errno
 import logging
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -230,7 +231,9 @@ class Store:
             changed = False
             for a in articles:
                 d = article_to_dict(a)
-                old_id = a.id if a.id in stored else by_link.get(canonical_url(a.link) if a.link else "")
+                old_id = (
+                    a.id if a.id in stored else by_link.get(canonical_url(a.link) if a.link else "")
+                )
                 if old_id is not None:
                     old = stored[old_id]
                     d["id"] = old_id
@@ -284,9 +287,7 @@ class Store:
                     self._bump()
         return dropped
 
-    def articles(
-        self, feeds: Mapping[str, str]
-    ) -> tuple[int, list[tuple[str, list[Article]]]]:
+    def articles(self, feeds: Mapping[str, str]) -> tuple[int, list[tuple[str, list[Article]]]]:
         """The generation and the stored articles of the given feeds, in that order.
 
         ``feeds`` maps feed keys to display names. Everything is read in one
@@ -304,7 +305,11 @@ class Store:
         """Every feed key with stored articles."""
         prefix = f"{SCHEMA}:articles:"
         with self._guard("cannot read the store"):
-            return [k[len(prefix) :] for k in self._cache.iterkeys() if isinstance(k, str) and k.startswith(prefix)]
+            return [
+                k[len(prefix) :]
+                for k in self._cache.iterkeys()
+                if isinstance(k, str) and k.startswith(prefix)
+            ]
 
     # -- cached results ------------------------------------------------------------
 
@@ -346,9 +351,7 @@ class Store:
 
 
 def _try_lock(fd: int) -> bool:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover
         import msvcrt
 
         try:
@@ -356,6 +359,8 @@ def _try_lock(fd: int) -> bool:
         except OSError:
             return False
         return True
+    import fcntl
+
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -364,13 +369,13 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover
         import msvcrt
 
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         return
+    import fcntl
+
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
@@ -378,7 +383,9 @@ def _describe_os_error(directory: Path, e: BaseException) -> str:
     where = str(directory)
     if isinstance(e, OSError):
         if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            return f"{where!r} is not writable ({e.strerror}); use --cache-dir or $GIFTFIND_CACHE_DIR"
+            return (
+                f"{where!r} is not writable ({e.strerror}); use --cache-dir or $GIFTFIND_CACHE_DIR"
+            )
         if e.errno == errno.ENOSPC:
             return f"{where!r}: no space left on the device"
         return f"{where!r}: {e.strerror or e}"

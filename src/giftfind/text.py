@@ -119,9 +119,10 @@ def shorten(text: str, width: int) -> str:
     if width <= 1:
         return "…"[:width]
     cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
+    if text[width - 1] != " ":  # the cut falls inside a word: back up to its start
+        space = cut.rfind(" ")
+        if space >= width // 2:
+            cut = cut[:space]
     return cut.rstrip(" ,;:.-") + "…"
 
 

@@ -1,0 +1,892 @@
+"""Write the offline sample snapshot in ``data/sample/``.
+
+Run ``python data/make_sample.py`` (from any directory; paths are relative to this
+file). It rewrites ``data/sample/`` with:
+
+* eleven feeds from made-up publications: RSS 2.0 (``.xml``), Atom 1.0 (``.atom``)
+  and JSON Feed 1.1 (``.json``), about 265 articles dated 2026-08-01 to 2026-11-24;
+* ``feeds.yaml``, a giftfind feed list that points at those files by relative path;
+* ``README.md``, a short description with the counts.
+
+The output is deterministic: every date is a literal in this file and nothing reads
+the clock or a random generator, so two runs give byte-identical files. Only the
+standard library is used.
+
+The sample deliberately contains what a feed reader and a ranker must cope with:
+HTML, entities and images in summaries; plain-text items; three undated items and one
+odd but parseable date; an item without a link and one without a title; non-ASCII
+text; the same story syndicated to several feeds (same link with tracking parameters,
+or wire copy with a word or two changed); and distractors that use an interest word
+in another sense ("plain sailing", a Chicago-style pizza chain in Phoenix).
+
+All publications, people, stories and links (``*.example`` domains) are invented.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+from html import escape as html_escape
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+OUT_DIR = Path(__file__).resolve().parent / "sample"
+YEAR = 2026
+
+#: Time zone name -> (UTC offset in summer, UTC offset in winter, first winter day).
+#: Only the autumn 2026 clock changes matter: the sample spans August to November.
+TIME_ZONES: dict[str, tuple[int, int, tuple[int, int]]] = {
+    "chicago": (-5, -6, (11, 1)),
+    "new_york": (-4, -5, (11, 1)),
+    "denver": (-6, -7, (11, 1)),
+    "seattle": (-7, -8, (11, 1)),
+    "london": (1, 0, (10, 25)),
+    "zurich": (2, 1, (10, 25)),
+    "utc": (0, 0, (12, 31)),
+}
+
+TITLE_WORDS = (5, 14)
+SUMMARY_WORDS = (25, 90)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One story as a publication lists it in its feed."""
+
+    #: Local publication time "MM-DD HH:MM" in the feed's time zone; None = undated.
+    when: str | None
+    #: Unique within the feed; used in the link, the guid and the Atom id.
+    slug: str
+    title: str | None
+    #: Plain text, or HTML when it contains a tag or an entity.
+    summary: str
+    by: str | None = None
+    tags: tuple[str, ...] = ()
+    #: Extra HTML paragraphs: the full content is the summary followed by these.
+    more: str | None = None
+    #: An explicit link (syndicated copies pointing at another site).
+    url: str | None = None
+    linked: bool = True
+    #: Local time of a later revision, "MM-DD HH:MM".
+    updated: str | None = None
+    #: RSS only: the pubDate text written verbatim instead of the formatted `when`.
+    raw_date: str | None = None
+
+
+def _fold(text: str) -> str:
+    """Collapse the line breaks and indentation of a wrapped triple-quoted string."""
+    return " ".join(text.split())
+
+
+def art(
+    when: str | None,
+    slug: str,
+    title: str | None,
+    summary: str,
+    *,
+    by: str | None = None,
+    tags: tuple[str, ...] = (),
+    more: str | None = None,
+    url: str | None = None,
+    linked: bool = True,
+    updated: str | None = None,
+    raw_date: str | None = None,
+) -> Article:
+    """Build an :class:`Article`, folding the whitespace of the wrapped texts."""
+    return Article(
+        when=when,
+        slug=slug,
+        title=title,
+        summary=_fold(summary),
+        by=by,
+        tags=tags,
+        more=_fold(more) if more else None,
+        url=url,
+        linked=linked,
+        updated=updated,
+        raw_date=raw_date,
+    )
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A made-up publication and the articles its feed carries."""
+
+    file: str
+    name: str
+    domain: str
+    description: str
+    tz: str
+    tags: tuple[str, ...]
+    articles: tuple[Article, ...]
+    #: Link path below the home page; fields y, m, d, slug.
+    path: str = "{y}/{m}/{slug}"
+    weight: float | None = None
+    ttl: int | None = None
+    #: RSS: wrap HTML descriptions in CDATA instead of escaping them.
+    cdata: bool = False
+    #: RSS and JSON Feed: guid/id = prefix + slug. None: the link is the guid.
+    guid_prefix: str | None = None
+    #: RSS: <author>email (Name)</author> instead of <dc:creator>.
+    email_authors: bool = False
+    language: str = "en-us"
+
+    @property
+    def kind(self) -> str:
+        return {"xml": "RSS 2.0", "atom": "Atom 1.0", "json": "JSON Feed 1.1"}[
+            self.file.rsplit(".", 1)[1]
+        ]
+
+    @property
+    def home(self) -> str:
+        return f"https://{self.domain}/"
+
+
+# --------------------------------------------------------------------------- helpers
+
+_HTML = re.compile(r"<[a-zA-Z/!]|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_STAMP = re.compile(r"(\d\d)-(\d\d) (\d\d):(\d\d)")
+
+
+def is_html(text: str) -> bool:
+    """True if `text` holds markup or an entity, so it must be treated as HTML."""
+    return bool(_HTML.search(text))
+
+
+def as_html(text: str) -> str:
+    """`text` as an HTML fragment (plain text becomes one escaped paragraph)."""
+    return text if is_html(text) else f"<p>{html_escape(text, quote=False)}</p>"
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment, with a space at block boundaries."""
+
+    _BLOCKS = frozenset({"p", "li", "ul", "ol", "br", "img", "div"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """The readable text of `text` (tags dropped, entities decoded, spaces folded)."""
+    if not is_html(text):
+        return text
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def local_time(feed: Feed, stamp: str) -> datetime:
+    """The aware datetime of "MM-DD HH:MM" in the feed's time zone."""
+    match = _STAMP.fullmatch(stamp)
+    if match is None:
+        raise ValueError(f"{feed.file}: bad time stamp {stamp!r}")
+    month, day, hour, minute = (int(part) for part in match.groups())
+    summer, winter, first_winter_day = TIME_ZONES[feed.tz]
+    hours = winter if (month, day) >= first_winter_day else summer
+    return datetime(YEAR, month, day, hour, minute, tzinfo=timezone(timedelta(hours=hours)))
+
+
+def rfc822(moment: datetime) -> str:
+    """RSS date: ``Tue, 24 Nov 2026 14:05:00 -0600``."""
+    return format_datetime(moment)
+
+
+def rfc3339(moment: datetime) -> str:
+    """Atom and JSON Feed date: ``2026-11-24T14:05:00-06:00`` (``Z`` for UTC)."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def published(feed: Feed, article: Article) -> datetime | None:
+    return local_time(feed, article.when) if article.when else None
+
+
+def revised(feed: Feed, article: Article) -> datetime | None:
+    return local_time(feed, article.updated) if article.updated else published(feed, article)
+
+
+def link_of(feed: Feed, article: Article) -> str | None:
+    if not article.linked:
+        return None
+    if article.url:
+        return article.url
+    if article.when is None:
+        return f"{feed.home}guides/{article.slug}"
+    month, day = article.when[:2], article.when[3:5]
+    return feed.home + feed.path.format(y=YEAR, m=month, d=day, slug=article.slug)
+
+
+def guid_of(feed: Feed, article: Article) -> tuple[str, bool]:
+    """The RSS guid / JSON Feed id of an article and whether it is the permalink."""
+    if feed.guid_prefix is not None:
+        return feed.guid_prefix + article.slug, False
+    if article.linked and article.url is None:
+        link = link_of(feed, article)
+        assert link is not None
+        return link, True
+    return f"{feed.domain}:{article.slug}", False
+
+
+def atom_id(feed: Feed, article: Article) -> str:
+    return f"tag:{feed.domain},{YEAR}:{article.slug}"
+
+
+def content_html(article: Article) -> str | None:
+    """The full HTML content, if the article has more than its summary."""
+    return as_html(article.summary) + article.more if article.more else None
+
+
+def in_order(feed: Feed) -> list[Article]:
+    """Newest first, as feeds usually list them; undated items last, in script order."""
+    epoch = datetime(YEAR, 1, 1, tzinfo=timezone.utc)
+    return sorted(
+        feed.articles,
+        key=lambda a: (a.when is not None, published(feed, a) or epoch),
+        reverse=True,
+    )
+
+
+def newest(feed: Feed) -> datetime:
+    return max(m for a in feed.articles if (m := revised(feed, a)) is not None)
+
+
+def _text(value: str) -> str:
+    return xml_escape(value)
+
+
+def _cdata(value: str) -> str:
+    if "]]>" in value:
+        raise ValueError(f"cannot put {value[:40]!r}... in CDATA")
+    return f"<![CDATA[{value}]]>"
+
+
+# --------------------------------------------------------------------------- writers
+
+
+def render_rss(feed: Feed) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">',
+        "  <channel>",
+        f"    <title>{_text(feed.name)}</title>",
+        f"    <link>{_text(feed.home)}</link>",
+        f"    <description>{_text(feed.description)}</description>",
+        f"    <language>{feed.language}</language>",
+        f"    <lastBuildDate>{rfc822(newest(feed))}</lastBuildDate>",
+        "    <generator>data/make_sample.py</generator>",
+    ]
+    if feed.ttl is not None:
+        lines.append(f"    <ttl>{feed.ttl}</ttl>")
+    lines.append(
+        f"    <atom:link href={quoteattr(feed.home + feed.file)} rel=\"self\""
+        ' type="application/rss+xml"/>'
+    )
+    for article in in_order(feed):
+        lines.append("    <item>")
+        if article.title is not None:
+            lines.append(f"      <title>{_text(article.title)}</title>")
+        link = link_of(feed, article)
+        if link is not None:
+            lines.append(f"      <link>{_text(link)}</link>")
+        guid, permalink = guid_of(feed, article)
+        flag = "" if permalink else ' isPermaLink="false"'
+        lines.append(f"      <guid{flag}>{_text(guid)}</guid>")
+        if article.raw_date is not None:
+            lines.append(f"      <pubDate>{_text(article.raw_date)}</pubDate>")
+        elif (moment := published(feed, article)) is not None:
+            lines.append(f"      <pubDate>{rfc822(moment)}</pubDate>")
+        if article.by is not None:
+            if feed.email_authors:
+                author = f"newsroom@{feed.domain} ({article.by})"
+                lines.append(f"      <author>{_text(author)}</author>")
+            else:
+                lines.append(f"      <dc:creator>{_text(article.by)}</dc:creator>")
+        lines.extend(f"      <category>{_text(tag)}</category>" for tag in article.tags)
+        summary = article.summary
+        wrap = _cdata if feed.cdata and is_html(summary) else _text
+        lines.append(f"      <description>{wrap(summary)}</description>")
+        if (full := content_html(article)) is not None:
+            wrap = _cdata if feed.cdata else _text
+            lines.append(f"      <content:encoded>{wrap(full)}</content:encoded>")
+        lines.append("    </item>")
+    lines += ["  </channel>", "</rss>"]
+    return "\n".join(lines) + "\n"
+
+
+def render_atom(feed: Feed) -> str:
+    lang = feed.language.split("-")[0]
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{lang}">',
+        f"  <title>{_text(feed.name)}</title>",
+        f"  <subtitle>{_text(feed.description)}</subtitle>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(feed.home)}/>',
+        f'  <link rel="self" type="application/atom+xml"'
+        f" href={quoteattr(feed.home + feed.file)}/>",
+        f"  <id>tag:{feed.domain},{YEAR}:feed</id>",
+        f"  <updated>{rfc3339(newest(feed))}</updated>",
+        f"  <author><name>{_text(feed.name)}</name></author>",
+        '  <generator uri="https://giftfind.example/">data/make_sample.py</generator>',
+    ]
+    for article in in_order(feed):
+        moment, changed = published(feed, article), revised(feed, article)
+        assert article.title is not None and moment is not None and changed is not None
+        lines += [
+            "  <entry>",
+            f"    <title>{_text(article.title)}</title>",
+        ]
+        link = link_of(feed, article)
+        if link is not None:
+            lines.append(f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>')
+        lines += [
+            f"    <id>{_text(atom_id(feed, article))}</id>",
+            f"    <published>{rfc3339(moment)}</published>",
+            f"    <updated>{rfc3339(changed)}</updated>",
+        ]
+        if article.by is not None:
+            lines.append(f"    <author><name>{_text(article.by)}</name></author>")
+        lines.extend(f"    <category term={quoteattr(tag)}/>" for tag in article.tags)
+        kind = "html" if is_html(article.summary) else "text"
+        lines.append(f'    <summary type="{kind}">{_text(article.summary)}</summary>')
+        if (full := content_html(article)) is not None:
+            lines.append(f'    <content type="html">{_text(full)}</content>')
+        lines.append("  </entry>")
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(feed: Feed) -> str:
+    items: list[dict[str, object]] = []
+    for article in in_order(feed):
+        item: dict[str, object] = {"id": guid_of(feed, article)[0]}
+        link = link_of(feed, article)
+        if link is not None:
+            item["url"] = link
+        if article.title is not None:
+            item["title"] = article.title
+        item["summary"] = plain_text(article.summary)
+        full = content_html(article)
+        if full is not None:
+            item["content_html"] = full
+        elif is_html(article.summary):
+            item["content_html"] = article.summary
+        else:
+            item["content_text"] = article.summary
+        if (moment := published(feed, article)) is not None:
+            item["date_published"] = rfc3339(moment)
+        if article.updated is not None:
+            item["date_modified"] = rfc3339(local_time(feed, article.updated))
+        if article.by is not None:
+            item["authors"] = [{"name": article.by}]
+        if article.tags:
+            item["tags"] = list(article.tags)
+        items.append(item)
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.name,
+        "home_page_url": feed.home,
+        "feed_url": feed.home + feed.file,
+        "description": feed.description,
+        "language": feed.language,
+        "authors": [{"name": feed.name, "url": feed.home}],
+        "items": items,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"xml": render_rss, "atom": render_atom, "json": render_json}
+
+
+def render_feeds_yaml(feeds: tuple[Feed, ...]) -> str:
+    lines = [
+        "# Offline sample written by data/make_sample.py (made-up publications).",
+        "settings:",
+        "  retention_days: 0      # keep everything: the sample's dates are fixed",
+        "  max_age: 6h",
+        "feeds:",
+    ]
+    for feed in feeds:
+        lines += [
+            f"  - name: {feed.name}",
+            f"    url: {feed.file}",
+            f"    tags: [{', '.join(feed.tags)}]",
+        ]
+        if feed.weight is not None:
+            lines.append(f"    weight: {feed.weight}")
+    return "\n".join(lines) + "\n"
+
+
+def render_readme(feeds: tuple[Feed, ...]) -> str:
+    per_kind: dict[str, list[int]] = {}
+    for feed in feeds:
+        per_kind.setdefault(feed.kind, []).append(len(feed.articles))
+    kinds = ", ".join(f"{len(n)} {kind}" for kind, n in per_kind.items())
+    articles = ", ".join(f"{sum(n)} {kind}" for kind, n in per_kind.items())
+    total = sum(len(feed.articles) for feed in feeds)
+    return "\n".join(
+        [
+            "# Offline sample feeds",
+            "",
+            f"An offline snapshot of {len(feeds)} made-up publications for giftfind's tests,",
+            "demos and benchmarks, listed in `feeds.yaml` (point giftfind at that file).",
+            "Generated by `python data/make_sample.py`: edit the script, not these files;",
+            "reruns are byte-identical (all dates are fixed, 2026-08-01 to 2026-11-24).",
+            f"Feeds: {kinds}. Articles: {total} ({articles}).",
+            "It includes HTML and plain summaries, undated items, syndicated near-duplicates",
+            "and distractor stories that use an interest word in another sense.",
+            "All publications, people, stories and links (`*.example` domains) are invented.",
+            "",
+        ]
+    )
+
+
+def validate(feeds: tuple[Feed, ...]) -> None:
+    """Refuse to write a sample that breaks the rules in the module docstring."""
+    problems: list[str] = []
+    if len({f.file for f in feeds}) != len(feeds) or len({f.name for f in feeds}) != len(feeds):
+        problems.append("feed files and names must be unique")
+    for feed in feeds:
+        if feed.tz not in TIME_ZONES:
+            problems.append(f"{feed.file}: unknown time zone {feed.tz!r}")
+        slugs = [a.slug for a in feed.articles]
+        problems += [f"{feed.file}: duplicate slug {s}" for s in set(slugs) if slugs.count(s) > 1]
+        for a in feed.articles:
+            where = f"{feed.file}: {a.slug}"
+            if a.title is not None and not (
+                TITLE_WORDS[0] <= len(a.title.split()) <= TITLE_WORDS[1]
+            ):
+                problems.append(f"{where}: title has {len(a.title.split())} words")
+            words = len(plain_text(a.summary).split())
+            if not SUMMARY_WORDS[0] <= words <= SUMMARY_WORDS[1]:
+                problems.append(f"{where}: summary has {words} words")
+            if feed.file.endswith(".atom") and (a.title is None or a.when is None):
+                problems.append(f"{where}: Atom entries need a title and a date")
+            if a.title is None and not a.linked:
+                problems.append(f"{where}: an item needs a title or a link")
+    if problems:
+        raise SystemExit("make_sample: " + "\n  ".join(problems))
+
+
+def main() -> None:
+    validate(FEEDS)
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    outputs = {feed.file: RENDERERS[feed.file.rsplit(".", 1)[1]](feed) for feed in FEEDS}
+    outputs["feeds.yaml"] = render_feeds_yaml(FEEDS)
+    outputs["README.md"] = render_readme(FEEDS)
+    for name, text in outputs.items():
+        (OUT_DIR / name).write_text(text, encoding="utf-8", newline="\n")
+    total = sum(len(feed.articles) for feed in FEEDS)
+    print(f"wrote {len(outputs)} files, {len(FEEDS)} feeds, {total} articles to {OUT_DIR}")
+
+
+# --------------------------------------------------------------------------- the data
+
+# Syndicated stories: the canonical links that other feeds copy with tracking parameters.
+MACKINAC_URL = "https://harborandhelm.example/2026/11/mackinac-2027-dates"
+ROBOTICS_URL = "https://circuitnotes.example/2026/09/11/seattle-robotics-85-million/"
+
+LAKEFRONT_LEDGER = (
+    art(
+        "08-03 06:45",
+        "lakefront-trail-resurfacing",
+        "Lakefront Trail resurfacing to close stretch near Oak Street Beach",
+        """
+        The Park District will repave roughly a mile of the Lakefront Trail between Oak
+        Street Beach and North Avenue starting Monday, sending cyclists, runners and
+        skaters onto a temporary lane carved out of a nearby parking lot. Crews expect the
+        job to take three weeks if the weather cooperates, and detour signs are already
+        going up.
+        """,
+        by="Tom Brennan",
+        tags=("cycling", "running", "parks", "Lakefront Trail"),
+    ),
+    art(
+        "08-06 17:20",
+        "pilsen-mural-restoration",
+        "Pilsen muralists race the calendar to restore fading 18th Street walls",
+        """
+        <p>A dozen artists, some of whom painted the originals in the 1990s, are
+        retouching murals along 18th Street before cold weather ends the painting season.
+        The neighborhood&#8217;s arts council raised the money through a block party and
+        small donations.</p><p>&ldquo;Sun does more damage than taggers,&rdquo; said one
+        painter, who invited passers-by to stop and watch.</p>
+        """,
+        by="Maria Delgado",
+        tags=("art", "murals", "Pilsen", "neighborhoods"),
+    ),
+    art(
+        "08-11 09:10",
+        "cta-bus-tracker-outage",
+        "CTA Bus Tracker outage leaves riders guessing during Tuesday rush",
+        """
+        Arrival predictions vanished from apps and station screens for nearly three hours
+        on Tuesday morning after what the transit agency called a failed server update.
+        Riders on the Ashland and Western routes reported long waits followed by bunches
+        of three buses arriving together. The CTA said no data had been lost and
+        apologized for the disruption.
+        """,
+        by="Keisha Howard",
+        tags=("CTA", "transit", "buses"),
+    ),
+    art(
+        "08-14 12:00",
+        "library-hours-plain-sailing",
+        "Library hours plan looks like plain sailing at City Council committee",
+        """
+        After months of wrangling over staffing, a proposal to keep every branch library
+        open on Sundays appears headed for easy approval, with no alderman signing on to
+        a rival plan. Budget staff say the extra hours will cost about $4 million a year,
+        covered by a reshuffled hiring budget rather than new taxes.
+        """,
+        by="Pete Nowak",
+        tags=("city council", "libraries", "budget"),
+    ),
+    art(
+        "08-19 19:40",
+        "wrigleyville-night-games",
+        "Wrigleyville neighbors push back on more Friday night games at Wrigley",
+        """
+        Residents of the blocks around the ballpark packed a community meeting to oppose
+        the Cubs’ request for four additional Friday night games next season. Neighbors
+        cited late crowds, parking and noise, while bar owners said night games keep their
+        kitchens busy. The team says it will add shuttle service and security if the
+        change is approved.
+        """,
+        by="Danny Kowalczyk",
+        tags=("Cubs", "baseball", "Lakeview", "Wrigley Field"),
+    ),
+    art(
+        "08-24 07:15",
+        "montrose-point-warblers",
+        "Early warblers crowd Montrose Point as fall migration gets underway",
+        """
+        Birders with binoculars and long lenses lined the paths of the Magic Hedge at dawn
+        on Sunday as the first strong north winds of the season pushed warblers along the
+        lakeshore. Volunteers counted eighteen species before nine o’clock, including a
+        Canada warbler and several Blackburnians. Peak migration usually arrives in
+        mid-September.
+        """,
+        by="Aisha Rahman",
+        tags=("birdwatching", "migration", "Montrose Point", "lakefront"),
+    ),
+    art(
+        "08-28 10:30",
+        "bridgeport-library-ten-years",
+        "Bridgeport branch library marks ten years in its glass-walled home",
+        """
+        The rounded, glass-skinned library on Halsted Street opened a decade ago and still
+        draws architecture students as well as readers. Staff celebrated with calligraphy
+        lessons and tours of the building’s shaded reading rooms. Librarians say
+        circulation has nearly doubled since the branch left its cramped storefront.
+        """,
+        by="Pete Nowak",
+        tags=("architecture", "libraries", "Bridgeport"),
+    ),
+    art(
+        "09-07 08:00",
+        "chicago-river-swim",
+        "Open-water swimmers test the Chicago River after years of cleanup",
+        """
+        About three hundred swimmers took to the main branch of the river on Sunday for a
+        one-mile charity swim, the first permitted event of its kind in decades.
+        Organizers sampled the water at dawn and said bacteria levels were within state
+        limits. Several participants said the hardest part was the chill, not the river’s
+        reputation.
+        """,
+        by="Keisha Howard",
+        tags=("swimming", "Chicago River", "environment"),
+    ),
+    art(
+        "09-10 21:05",
+        "bears-stadium-hearing",
+        "Bears stadium plan draws crowd to heated lakefront zoning hearing",
+        """
+        <p>More than four hundred people signed up to speak at Wednesday&#8217;s hearing
+        on the Bears&#8217; proposed domed stadium, which would rise south of the current
+        lakefront site. Supporters pointed to <strong>construction jobs</strong> and
+        year-round events; opponents warned about the precedent of building on protected
+        parkland.</p><p>The committee adjourned near midnight without a vote.</p>
+        """,
+        by="Pete Nowak",
+        tags=("Bears", "football", "lakefront", "zoning", "city council"),
+        more="""
+        <p>The team&#8217;s plan calls for a public plaza, a reworked Museum Campus bus
+        loop and parking tucked beneath a landscaped berm. Park advocates said the
+        renderings understate how much open space would be fenced off on game days.</p>
+        <p>A second hearing is scheduled for October; the full council would vote after
+        that. <a href="https://lakefrontledger.example/2026/09/bears-stadium-explainer">Our
+        explainer</a> covers the financing.</p>
+        """,
+    ),
+    art(
+        "09-16 11:45",
+        "lasalle-office-conversions",
+        "LaSalle Street office towers begin their conversion into apartments",
+        """
+        Construction crews have started gutting the first of four aging office buildings
+        on LaSalle Street that the city is helping convert into about 1,000 apartments, a
+        third of them priced for moderate-income renters. Developers say the deep floor
+        plates required creative fixes, including light wells cut through former trading
+        floors.
+        """,
+        by="Maria Delgado",
+        tags=("real estate", "housing", "Loop", "urban planning"),
+    ),
+    art(
+        "09-21 13:20",
+        "irving-park-hot-dog-stand",
+        "Irving Park hot dog stand serves its last char dog after 52 years",
+        """
+        Lines wrapped around the block on Sunday as a family-run hot dog stand on Irving
+        Park Road closed for good. The owners, who are retiring, said no buyer wanted to
+        keep the charcoal grill that gave the place its smoky signature. Regulars took
+        home paper menus and hand-painted signs as souvenirs.
+        """,
+        by="Danny Kowalczyk",
+        tags=("food", "restaurants", "Irving Park"),
+    ),
+    art(
+        "09-25 15:10",
+        "monroe-harbor-sailing-scholarships",
+        "Monroe Harbor community sailing school doubles its youth scholarships",
+        """
+        A nonprofit sailing school that operates from a dock in Monroe Harbor says it will
+        fund 240 free summer spots next year, up from 120, thanks to a bequest from a
+        longtime volunteer instructor. Most scholarships go to students from South and
+        West Side schools, many of whom had never been on Lake Michigan before their first
+        lesson.
+        """,
+        by="Aisha Rahman",
+        tags=("sailing", "youth", "Monroe Harbor", "Lake Michigan"),
+    ),
+    art(
+        "10-01 09:00",
+        "bike-share-expansion",
+        "Bike share adds 600 e-bikes and new stations on the South and West sides",
+        """
+        The city’s bike share system is adding electric bikes and 45 docking stations in
+        neighborhoods that had few options before, including Chatham, Austin and Little
+        Village. Officials also cut the per-minute e-bike fee for members with
+        reduced-fare passes. Cycling advocates welcomed the expansion but said protected
+        lanes must follow.
+        """,
+        by="Tom Brennan",
+        tags=("cycling", "bike share", "transit"),
+    ),
+    art(
+        "10-04 09:05",
+        "uptown-late-jazz-sets",
+        "Late-night jazz sets return to an Uptown basement club",
+        """
+        <p>After three years of early closings, a basement club on Broadway is bringing
+        back its <em>1 a.m.</em> sets on Fridays and Saturdays. The house trio will anchor
+        the new schedule, with guest saxophonists from the city&#8217;s jam-session
+        circuit.</p><p>Cover is $15; the club still takes cash only.</p>
+        """,
+        by="Maria Delgado",
+        tags=("jazz", "music", "nightlife", "Uptown"),
+        raw_date="Sun, 4 Oct 2026 9:05:00 CDT",
+    ),
+    art(
+        "10-09 16:00",
+        "marathon-road-closures",
+        "Marathon road closures: what to know before Sunday’s 26.2-mile race",
+        """
+        <p>Streets along the course will close in stages starting at 5&nbsp;a.m. Sunday.
+        Key points:</p><ul><li>Columbus Drive and Grant Park access close Saturday
+        night.</li><li>The CTA will run extra Red and Brown Line trains.</li>
+        <li>Spectators should avoid driving near Lake Shore Drive until
+        mid-afternoon.</li></ul>
+        """,
+        by="Keisha Howard",
+        tags=("running", "marathon", "traffic", "CTA"),
+    ),
+    art(
+        "10-12 08:30",
+        "marathon-local-runners",
+        "Local runners shine as marathon field finishes under cool, clear skies",
+        """
+        Perfect racing weather on Sunday helped dozens of Chicago-area runners set personal
+        bests, including a Humboldt Park teacher who finished among the top twenty women.
+        Medical tents reported fewer heat cases than in recent years. More than 50,000
+        runners crossed the finish line in Grant Park, according to race organizers.
+        """,
+        by="Tom Brennan",
+        tags=("running", "marathon", "Grant Park"),
+    ),
+    art(
+        "10-13 06:30",
+        "architecture-open-house",
+        "Architecture weekend opens 150 buildings, including a few firsts",
+        """
+        This year’s open house weekend adds a restored Art Deco bank vault in the Loop, a
+        Pullman rowhouse converted into artists’ studios and the rooftop garden of a new
+        South Loop tower. Volunteers will staff every site, and most require no tickets.
+        Expect lines at the most popular addresses by ten in the morning.
+        """,
+        by="Maria Delgado",
+        tags=("architecture", "open house", "Loop", "Pullman"),
+    ),
+    art(
+        "10-15 06:00",
+        "red-line-extension-milestone",
+        "Red Line extension hits construction milestone on the Far South Side",
+        """
+        Crews building the Red Line extension in Chicago set the final beam of the first
+        elevated section on Wednesday afternoon, a milestone for the long-delayed project
+        that will carry trains 5.6 miles south to 130th Street. Transit officials said the
+        extension remains on schedule and could open to riders in 2030. Residents of
+        Roseland and West Pullman have waited decades for the service.
+        """,
+        by="Morning Wire",
+        tags=("CTA", "Red Line", "transit", "Far South Side"),
+    ),
+    art(
+        "10-21 22:45",
+        "bulls-season-opener",
+        "Bulls open season at home with a younger roster and modest hopes",
+        """
+        A crowd that arrived skeptical left the United Center mildly encouraged on
+        Wednesday after the Bulls’ young backcourt combined for 51 points in a narrow
+        loss. Coaches have preached patience through the preseason, and the front office
+        has made clear that player development, not the standings, is the measure of this
+        season.
+        """,
+        by="Danny Kowalczyk",
+        tags=("Bulls", "basketball", "NBA"),
+    ),
+    art(
+        "10-26 10:15",
+        "logan-square-winter-market",
+        "Logan Square farmers market moves indoors for its winter season",
+        """
+        Starting next Sunday, the neighborhood’s year-round market will set up in a former
+        auto showroom on Milwaukee Avenue, with about forty vendors selling squash, apples,
+        cheese, bread and preserves. Market managers say the new space is larger than last
+        winter’s and includes a heated seating area where a local coffee roaster will run
+        a pop-up.
+        """,
+        by="Aisha Rahman",
+        tags=("food", "farmers market", "Logan Square"),
+    ),
+    art(
+        "10-30 14:00",
+        "harbors-haul-out",
+        "Sailboats come out of the water as city harbors close for the season",
+        """
+        Cranes at Burnham and Diversey harbors lifted hundreds of sailboats onto cradles
+        this week as the season’s last slip leases expired. Boat owners said a warm
+        October stretched their sailing into the final weekends, but gusty forecasts
+        convinced most to haul out on schedule. Harbor staff expect to finish winter
+        storage moves by mid-November.
+        """,
+        by="Aisha Rahman",
+        tags=("sailing", "harbors", "Lake Michigan", "boating"),
+    ),
+    art(
+        "11-04 00:30",
+        "cook-county-turnout",
+        "Cook County turnout tops projections in a busy midterm election",
+        """
+        Election officials reported turnout above 55 percent in suburban Cook County and
+        close to 50 percent in the city, both higher than forecast, after a record
+        early-voting period. Several precincts on the North Side stayed open late because
+        of long lines. Results in two close congressional races may not be known until
+        mail ballots are counted.
+        """,
+        by="Pete Nowak",
+        tags=("elections", "politics", "Cook County"),
+        updated="11-04 06:15",
+    ),
+    art(
+        "11-09 07:20",
+        "race-to-mackinac-2027",
+        "Chicago Yacht Club Sets Dates and New Division for 2027 Race to Mackinac",
+        """
+        The 333-mile freshwater race from Chicago to Mackinac Island will start in
+        mid-July next year and add a division for double-handed crews, organizers
+        announced. The Chicago Yacht Club said the change reflects the growing number of
+        two-person boats training on Lake Michigan. Harbor & Helm has details on the entry
+        schedule and safety rules.
+        """,
+        by="Aisha Rahman",
+        tags=("sailing", "Race to Mackinac", "Lake Michigan"),
+        url=MACKINAC_URL + "?utm_source=lakefrontledger&utm_medium=rss",
+    ),
+    art(
+        "11-13 05:50",
+        "first-snow-plows",
+        "City readies 300 plows ahead of the season’s first measurable snow",
+        """
+        Streets and Sanitation crews loaded salt spreaders overnight as forecasters
+        predicted one to three inches of snow by Friday morning. The city’s online plow
+        tracker is live again, and officials reminded drivers that overnight parking bans
+        on arterial streets begin December 1. Salt domes are full after a mild winter last
+        year left a surplus.
+        """,
+        by="Keisha Howard",
+        tags=("weather", "snow", "city services"),
+    ),
+    art(
+        "11-18 17:00",
+        "corrections-mid-november",
+        "Corrections and clarifications from the Ledger for mid-November",
+        """
+        A story on Aug. 28 about the Bridgeport branch library misstated the architect’s
+        firm; it was a local practice, not a New York office. An article on Oct. 26 gave
+        the wrong opening time for the Logan Square winter market, which opens at 9 a.m.
+        on Sundays. The Ledger regrets the errors.
+        """,
+        tags=("corrections",),
+        linked=False,
+    ),
+    art(
+        "11-21 11:00",
+        "daley-plaza-holiday-market",
+        "German-style holiday market returns to Daley Plaza with longer hours",
+        """
+        Wooden stalls selling ornaments, sausages and mulled wine opened Friday in the
+        Loop, with evening hours extended to 9 p.m. on weekends. Organizers added more
+        vendors after last year’s crowds overwhelmed the plaza. The collectible
+        boot-shaped mugs are back, in a deep blue this year.
+        """,
+        by="Danny Kowalczyk",
+        tags=("holidays", "Loop", "food", "markets"),
+    ),
+    art(
+        None,
+        "movable-bridges-guide",
+        "A guide to Chicago’s movable bridges and when they lift",
+        """
+        <p>Chicago has more movable bridges than almost any city in the world, and twice a
+        year they rise in sequence so sailboats can travel between Lake Michigan and
+        inland boatyards. Spring lifts run from April to June, fall lifts from late
+        September into November.</p><p>The best viewing spot is the
+        <a href="https://lakefrontledger.example/maps/riverwalk">Riverwalk</a> near Wabash
+        Avenue.</p>
+        """,
+        by="Tom Brennan",
+        tags=("architecture", "bridges", "Chicago River", "sailing"),
+    ),
+)
