@@ -890,3 +890,322 @@ LAKEFRONT_LEDGER = (
         tags=("architecture", "bridges", "Chicago River", "sailing"),
     ),
 )
+
+HARBOR_AND_HELM = (
+    art(
+        "08-04 18:30",
+        "monroe-harbor-inshore-regatta",
+        "Light air tests crews at an inshore regatta off Chicago’s Monroe Harbor",
+        """
+        Forty-two keelboats spent Saturday afternoon hunting for puffs on a glassy Lake
+        Michigan as the breeze never topped six knots. Race officers shortened the second
+        course, and the J/105 fleet finished just before the time limit. Sunday brought a
+        steady southerly and three clean races, rescuing a weekend several skippers had
+        written off.
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "regatta", "Chicago", "Lake Michigan"),
+        more="""
+        <p><img src="https://harborandhelm.example/media/2026/08/monroe-start.jpg"
+        alt="Keelboats drifting at the start line off Monroe Harbor" width="800"
+        height="533"></p><p>The regatta committee said it would consider earlier starts
+        next year, when the lake breeze is more reliable. Full results are posted on the
+        host club&#8217;s site.</p>
+        """,
+    ),
+    art(
+        "08-09 10:00",
+        "cedar-strip-daysailer",
+        "Door County apprentices launch a cedar-strip daysailer two winters in the making",
+        """
+        Six high school apprentices at a boatbuilding school in Sturgeon Bay watched their
+        seventeen-foot daysailer float for the first time on Saturday. The students milled
+        the western red cedar strips themselves, sheathed the hull in fiberglass and
+        stitched the sails with help from a local loft. The boat will be raffled to fund
+        next year’s class.
+        """,
+        by="Rob Lindqvist",
+        tags=("boat building", "wooden boats", "Door County"),
+    ),
+    art(
+        "08-13 07:45",
+        "seiche-explainer",
+        "Why a seiche can catch Great Lakes sailors off guard",
+        """
+        A seiche, the sloshing of a lake after a fast-moving storm line, can raise or drop
+        the water at a harbor mouth by several feet in minutes. Our explainer walks
+        through how to read marine forecasts for seiche warnings, why the shallow southern
+        end of Lake Michigan is especially prone, and what to do if you are caught near a
+        breakwall.
+        """,
+        by="Sam Okafor",
+        tags=("sailing", "safety", "weather", "Great Lakes"),
+    ),
+    art(
+        "08-18 16:10",
+        "optimist-championship-lake-erie",
+        "Optimist dinghy sailors from 30 states converge on Lake Erie",
+        """
+        More than 250 young sailors, most of them between nine and fifteen, raced the boxy
+        single-handed dinghies off Put-in-Bay last week. Choppy conditions on the final
+        day favored heavier sailors who could hike hard, and a twelve-year-old from Texas
+        took the championship by a single point. Coaches praised the event’s fast rescue
+        response after two capsizes.
+        """,
+        by="Ingrid Havel",
+        tags=("sailing", "youth sailing", "dinghy", "Lake Erie"),
+    ),
+    art(
+        "08-27 12:00",
+        "lake-superior-solo",
+        "Retired teacher completes a solo circumnavigation of Lake Superior in 42 days",
+        """
+        <p>Sailing a 27-foot sloop she bought for $9,000, a retired chemistry teacher from
+        Duluth covered roughly 1,300 miles and anchored in forty-one different coves.
+        &ldquo;The cold water keeps you humble,&rdquo; she wrote in her log.</p><p>Her
+        route, fuel stops and gear list are in
+        <a href="https://harborandhelm.example/2026/08/superior-solo-log">her
+        logbook</a>.</p>
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "cruising", "single-handed", "Lake Superior"),
+    ),
+    art(
+        "09-01 09:30",
+        "foiling-moth-clinic",
+        "Foiling Moth clinic draws curious dinghy sailors to Lake Geneva",
+        """
+        A weekend clinic on Wisconsin’s Lake Geneva let forty sailors try the tiny
+        hydrofoiling dinghies that lift clear of the water at speed. Most spent the first
+        day swimming, instructors admitted, but by Sunday nearly half could foil across
+        the lake. Organizers plan a loaner fleet next season to lower the cost of trying
+        the class.
+        """,
+        by="Sam Okafor",
+        tags=("sailing", "foiling", "dinghy", "Wisconsin"),
+    ),
+    art(
+        "09-06 14:20",
+        "milwaukee-sail-loft",
+        "Inside a Milwaukee sail loft where old Dacron gets a second life",
+        """
+        A three-person loft in Bay View repairs roughly four hundred sails a year, from
+        tired club jibs to spinnakers shredded in summer squalls. Offcuts that cannot be
+        saved are turned into tote bags and winch covers. The owner says a good repair can
+        double a sail’s useful life, but admits that some cruisers wait far too long to
+        bring them in.
+        """,
+        by="Rob Lindqvist",
+        tags=("sailing", "sailmaking", "Milwaukee"),
+    ),
+    art(
+        "09-10 11:00",
+        "zurich-autumn-regatta",
+        "Lake Zurich’s autumn regatta lures Great Lakes crews across the Atlantic",
+        """
+        Three crews from Michigan and Illinois chartered boats for the autumn regatta on
+        the Zürichsee, where shifting mountain breezes reward local knowledge. The
+        visitors placed mid-fleet but said the racing was as tactical as anything on the
+        Great Lakes. Between races they rode the lake ferries and compared notes on Swiss
+        club traditions.
+        """,
+        by="Ingrid Havel",
+        tags=("sailing", "regatta", "Zürich", "Switzerland"),
+    ),
+    art(
+        "09-15 08:00",
+        "electric-outboards",
+        "Electric outboards gain ground among Great Lakes cruising sailors",
+        """
+        Quiet, light and nearly maintenance-free, electric motors are replacing small
+        gasoline outboards on a growing number of cruising boats and dinghies. Owners like
+        the absence of fuel smells and winterizing chores, but range anxiety is real: most
+        setups give an hour or two of motoring at hull speed. We tested three models on a
+        30-foot sloop.
+        """,
+        by="Sam Okafor",
+        tags=("sailing", "electric motors", "gear", "cruising"),
+    ),
+    art(
+        "09-19 19:15",
+        "womens-match-racing-final",
+        "Women’s match racing series crowns its champion after a tense final",
+        """
+        Two crews split the first four flights of the best-of-five final off Harbor
+        Springs before a late wind shift decided the last race. The winning skipper, a
+        Great Lakes native who learned in Optimists, drew a penalty on her rival at the
+        windward mark to take the series. Organizers say entries have doubled in three
+        years.
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "match racing", "women in sport"),
+    ),
+    art(
+        "09-24 07:00",
+        "how-to-heave-to",
+        "Learning to heave to: a skill every cruiser should practice",
+        """
+        <p>Heaving to parks a sailboat in open water, with the jib backed and the tiller
+        lashed, so the crew can rest, reef or eat. Practice it on a calm day first:</p>
+        <ul><li>Tack without releasing the jib sheet.</li><li>Ease the main until the boat
+        settles.</li><li>Lash the helm to leeward.</li></ul>
+        """,
+        by="Rob Lindqvist",
+        tags=("sailing", "seamanship", "cruising", "how-to"),
+    ),
+    art(
+        "09-29 13:40",
+        "marina-insurance-premiums",
+        "Marina insurance premiums climb after a stormy summer on Lake Michigan",
+        """
+        Several Lake Michigan marinas say their insurance renewals rose between 20 and 40
+        percent this year after storms damaged docks in Racine and St. Joseph. Some are
+        passing the costs to slip holders, while others are delaying dredging and repairs.
+        Boat owners should expect higher winter storage bills as well, brokers warn.
+        """,
+        by="Ingrid Havel",
+        tags=("sailing", "marinas", "insurance", "Lake Michigan"),
+    ),
+    art(
+        "10-03 17:00",
+        "schooner-leaves-chicago",
+        "Tall ship schooner makes a final Chicago voyage before moving to Maine",
+        """
+        The two-masted schooner that has taken tourists on sunset sails from Navy Pier for
+        nineteen seasons left Chicago for the last time on Friday, bound for a new home
+        port in Maine. Her captain plans to sail through the Great Lakes and the St.
+        Lawrence Seaway before winter. Hundreds gathered on the pier to see her off.
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "tall ships", "Chicago", "Navy Pier"),
+    ),
+    art(
+        "10-08 20:00",
+        "collegiate-invitational-upset",
+        "Collegiate fall sailing wraps with an upset at a Lake Michigan invitational",
+        """
+        A small Wisconsin college team with only eight sailors beat two nationally ranked
+        programs at the season’s final intercollegiate regatta. Gusty offshore winds made
+        the racing unpredictable, and the winners credited hours of heavy-air practice on
+        Green Bay. The result earns the team an invitation to the spring championships.
+        """,
+        by="Sam Okafor",
+        tags=("sailing", "college sailing", "regatta", "Lake Michigan"),
+    ),
+    art(
+        "10-11 08:10",
+        "sleeping-bear-dismasting-rescue",
+        "Two sailors rescued after dismasting off Sleeping Bear Dunes",
+        """
+        Two sailors were rescued from Lake Michigan on Saturday after their 34-foot
+        sailboat lost its mast in gale-force gusts about six miles off Sleeping Bear Dunes,
+        the U.S. Coast Guard said. A helicopter crew from Traverse City hoisted both men,
+        who wore life jackets and had activated an emergency beacon. Neither was seriously
+        hurt. The boat was later towed to Leland.
+        """,
+        by="Morning Wire",
+        tags=("sailing", "safety", "Coast Guard", "Lake Michigan"),
+    ),
+    art(
+        "10-14 09:00",
+        "winterizing-checklist",
+        "Winterizing a sailboat: five steps crews skip at their peril",
+        """
+        Freeze damage is the most common and most avoidable repair bill at spring launch.
+        Before the shrink-wrap goes on, flush the raw-water cooling system with
+        antifreeze, drain the water heater, change the engine oil, remove wet cushions and
+        leave lockers open to air. Owners who hire the yard should still check the work.
+        """,
+        by="Rob Lindqvist",
+        tags=("sailing", "maintenance", "winter storage"),
+    ),
+    art(
+        "10-19 10:30",
+        "fiberglass-boat-recycling",
+        "End-of-life fiberglass boats find a second use in cement kilns",
+        """
+        Thousands of abandoned fiberglass boats sit in Great Lakes backyards and
+        boatyards. A pilot program in Michigan is shredding hulls and burning the material
+        in cement kilns, where the glass fibers replace some of the sand and clay.
+        Organizers say disposal costs owners about $400, far less than landfill fees.
+        """,
+        by="Ingrid Havel",
+        tags=("boats", "recycling", "environment", "Michigan"),
+    ),
+    art(
+        "10-24 08:15",
+        "ice-boating-forecast",
+        "Ice boaters eye early freeze forecasts for inland Wisconsin lakes",
+        """
+        With long-range outlooks calling for a cold December, ice boat sailors are tuning
+        runners and checking hulls in hopes of racing before Christmas. The sport needs
+        clear, snow-free black ice at least four inches thick, conditions that arrive
+        unpredictably. Local clubs run phone trees to alert members within hours of good
+        ice.
+        """,
+        by="Sam Okafor",
+        tags=("sailing", "ice boating", "winter", "Wisconsin"),
+    ),
+    art(
+        "10-30 11:50",
+        "great-lakes-water-levels",
+        "Great Lakes water levels dip, leaving some marina slips too shallow",
+        """
+        Lake Michigan and Lake Huron are about eight inches lower than a year ago after a
+        dry summer, and several smaller harbors report boats touching bottom at the end of
+        their slips. The Army Corps of Engineers says levels remain near the long-term
+        average. Sailors with deep-draft keels should check depth charts before visiting
+        unfamiliar ports.
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "Great Lakes", "water levels", "marinas"),
+    ),
+    art(
+        "11-06 09:00",
+        "mackinac-2027-dates",
+        "Chicago Yacht Club sets dates and new division for 2027 Race to Mackinac",
+        """
+        The Chicago Yacht Club has set next July’s start dates for the Race to Mackinac
+        and will add a double-handed division, a response to the growing fleet of
+        two-person crews on Lake Michigan. The 333-mile course from the Chicago harbor
+        entrance to Mackinac Island is unchanged. Entries open in January, and new safety
+        rules will require AIS transponders on every boat.
+        """,
+        by="Ellen Marsh",
+        tags=("sailing", "Race to Mackinac", "Chicago", "regatta", "Lake Michigan"),
+        more="""
+        <p>The double-handed boats will start with the smallest section on the Friday,
+        a day ahead of the big fleet. Race officials expect twenty to thirty two-person
+        entries in the first year.</p><p>Other changes include a revised course
+        boundary near the Manitou Passage &amp; earlier inspection dates for boats
+        arriving from Lake Erie.</p>
+        """,
+    ),
+    art(
+        "11-12 12:30",
+        "winter-boat-show-preview",
+        "Winter boat show promises more small daysailers and fewer megayachts",
+        """
+        Organizers of January’s boat show in Chicago say exhibitors have shifted toward
+        trailerable sailboats, electric dinghies and used-boat brokers. The change follows
+        two years of softer sales for large powerboats. A new hall will host seminars on
+        buying a first boat, joining a sailing club and chartering abroad.
+        """,
+        by="Ingrid Havel",
+        tags=("sailing", "boat show", "Chicago"),
+    ),
+    art(
+        "11-20 15:00",
+        "winter-sailing-books",
+        "Ten sailing books worth reading while your boat sleeps under shrink-wrap",
+        """
+        <p>Our editors picked ten books for the off-season, from a classic account of a
+        <em>single-handed</em> Atlantic crossing to a new history of Great Lakes schooners
+        and a practical guide to diesel engines. Several are out of print but easy to find
+        secondhand.</p><p>The full list, with notes, is
+        <a href="https://harborandhelm.example/2026/11/winter-reading">on our site</a>.</p>
+        """,
+        by="Rob Lindqvist",
+        tags=("sailing", "books", "gift guide"),
+    ),
+)

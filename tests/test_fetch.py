@@ -36,7 +36,8 @@ def test_fetches_a_feed_with_an_honest_user_agent(server: FeedServer) -> None:
     assert got.headers["content-type"] == "application/rss+xml"
     (request,) = server.hits("/feed.xml")
     assert request.headers["user-agent"] == USER_AGENT
-    assert USER_AGENT.startswith("giftfind/") and "+http" in USER_AGENT
+    assert USER_AGENT.startswith("giftfind/")
+    assert "+http" in USER_AGENT
     assert "application/rss+xml" in request.headers["accept"]
     assert "gzip" in request.headers["accept-encoding"]
 

@@ -102,7 +102,8 @@ def test_rss20() -> None:
     assert first.summary == "Sailing on Lake Michigan & more"
     assert first.published == datetime(2026, 11, 24, 20, 5, tzinfo=UTC)
     assert first.tags == ("Sailing", "Chicago")
-    assert first.author and "Jane Doe" in first.author
+    assert first.author
+    assert "Jane Doe" in first.author
     assert first.feed == "Test"
     assert second.id == "https://example.com/2"  # no guid: the canonical link
     assert second.published is None
