@@ -1209,3 +1209,663 @@ HARBOR_AND_HELM = (
         tags=("sailing", "books", "gift guide"),
     ),
 )
+
+SECOND_CITY_BUSINESS = (
+    art(
+        "08-03 10:20",
+        "pizza-chain-chapter-11",
+        "Chicago-style pizza chain based in Phoenix files for bankruptcy protection",
+        """
+        A 60-restaurant chain that sells deep-dish pies in Arizona, Nevada and Texas filed
+        for Chapter 11 in Delaware, blaming high cheese prices and delivery-app fees. The
+        company, which has no locations in Illinois despite its Chicago-style branding,
+        plans to close fifteen underperforming stores and keep the rest open during the
+        restructuring.
+        """,
+        by="Mark Szymanski",
+        tags=("restaurants", "bankruptcy", "retail"),
+    ),
+    art(
+        "08-07 08:40",
+        "fulton-market-lab-glut",
+        "Fulton Market lab space glut pushes landlords toward creative leases",
+        """
+        Developers who raced to build life-science labs in the West Loop are now offering
+        free rent periods, shared equipment floors and shorter lease terms to lure biotech
+        tenants. Brokers estimate that more than a third of the new lab space is vacant.
+        Some owners are quietly marketing floors to tech companies and even schools.
+        """,
+        by="Lauren Pike",
+        tags=("real estate", "life sciences", "West Loop"),
+    ),
+    art(
+        "08-12 07:15",
+        "payroll-fintech-series-b",
+        "Chicago payroll fintech raises $40 million to court restaurant owners",
+        """
+        A River North startup that pays hourly workers their tips and wages the same day
+        closed a $40 million Series B led by a New York growth fund. The company says more
+        than 3,000 restaurants use its software, and it plans to double its sales team.
+        Founders said the round was priced flat to the last one, a sign of a tougher
+        market.
+        """,
+        by="Priya Natarajan",
+        tags=("fintech", "startups", "venture capital", "restaurants"),
+    ),
+    art(
+        "08-17 12:05",
+        "evanston-board-game-publisher",
+        "Evanston board game publisher bets on cooperative games for the holidays",
+        """
+        A twelve-person studio behind a hit cooperative game about rescuing lighthouse
+        keepers has ordered its largest print run yet, betting that families want games
+        where everyone wins or loses together. The founders said tariffs on printing in
+        Asia raised their costs by about a fifth, which they absorbed rather than raise
+        prices.
+        """,
+        by="Daniel Ochoa",
+        tags=("board games", "small business", "Evanston"),
+    ),
+    art(
+        "08-21 15:30",
+        "regional-banks-smooth-sailing",
+        "Smooth sailing for regional bank stocks as rate worries fade",
+        """
+        Shares of Midwest regional lenders rose for a fifth straight week as traders bet
+        that interest rates have peaked, easing concerns about deposit costs and
+        commercial real estate losses. Analysts cautioned that office loans remain a weak
+        spot. Two Chicago-area banks reported stronger-than-expected quarterly earnings on
+        Thursday.
+        """,
+        by="Priya Natarajan",
+        tags=("banking", "stocks", "markets"),
+    ),
+    art(
+        "08-26 09:00",
+        "ohare-terminal-contract",
+        "O’Hare terminal contract finally awarded after a year of delays",
+        """
+        The city awarded the main construction contract for O’Hare’s new global terminal
+        to a joint venture of three local builders, ending a procurement fight that
+        stalled the project for a year. The terminal’s timber-and-glass roof design
+        survived cost reviews largely intact. Airlines will begin moving gates in 2029 if
+        the schedule holds.
+        """,
+        by="Mark Szymanski",
+        tags=("aviation", "construction", "O’Hare", "urban planning"),
+    ),
+    art(
+        "09-01 06:50",
+        "pilsen-roaster-expands",
+        "Pilsen coffee roaster opens second roastery to supply grocery chains",
+        """
+        A family-owned roaster that started with a single café on 18th Street has leased a
+        20,000-square-foot warehouse in McKinley Park to keep up with orders from regional
+        grocers. The company buys most of its beans directly from cooperatives in Oaxaca
+        and Chiapas. It expects to hire about twenty roasters, packers and drivers.
+        """,
+        by="Daniel Ochoa",
+        tags=("coffee", "small business", "Pilsen", "manufacturing"),
+    ),
+    art(
+        "09-04 11:10",
+        "midwest-vc-second-fund",
+        "Midwest-focused venture fund closes $210 million second fund",
+        """
+        A Chicago venture firm that backs early-stage software and logistics companies
+        across the Midwest closed its second fund above target, drawing money from
+        university endowments and two state pension systems. Partners said they will
+        write first checks of $1 million to $3 million and plan to lead about twenty-five
+        deals over four years.
+        """,
+        by="Priya Natarajan",
+        tags=("venture capital", "startups", "Midwest"),
+    ),
+    art(
+        "09-09 13:45",
+        "electric-truck-depots",
+        "Logistics firms build electric truck charging depots along I-55",
+        """
+        Two freight companies are building charging depots for heavy electric trucks near
+        Joliet, a sign that battery-powered semis are moving beyond pilot programs. Each
+        site will have megawatt-scale chargers and rooftop solar. The companies say
+        electricity costs per mile are already lower than diesel, though the trucks still
+        cost about twice as much.
+        """,
+        by="Lauren Pike",
+        tags=("electric vehicles", "logistics", "energy"),
+    ),
+    art(
+        "09-12 08:00",
+        "seattle-robotics-85-million",
+        "Seattle Robotics Startup Raises $85 Million for Warehouse Picking Arms",
+        """
+        The Seattle company, which opened an engineering office in Chicago’s West Loop last
+        year, raised an $85 million Series B to expand production of its AI-guided picking
+        arms. Circuit Notes reports that two Midwest grocery distributors are among its
+        customers.
+        """,
+        by="Priya Natarajan",
+        tags=("robotics", "startups", "venture capital"),
+        url=ROBOTICS_URL + "?utm_source=secondcity&utm_medium=rss",
+    ),
+    art(
+        "09-18 16:00",
+        "cubs-broadcast-rights",
+        "Cubs broadcast renewal tests the value of regional sports networks",
+        """
+        With cable subscriptions shrinking, the Cubs are weighing whether to renew their
+        own television channel or sell streaming rights to a national platform. Media
+        analysts say the team’s large out-of-market fan base gives it leverage few clubs
+        have. A decision is expected before spring training.
+        """,
+        by="Mark Szymanski",
+        tags=("baseball", "Cubs", "media", "streaming"),
+    ),
+    art(
+        "09-23 10:00",
+        "tipped-wage-phase-in",
+        "Restaurants adjust menus as the tipped minimum wage phase-in continues",
+        """
+        Two years into Chicago’s phase-out of the lower tipped minimum wage, restaurant
+        owners report a mix of strategies: service charges, smaller menus and counter
+        ordering. Worker groups point to higher take-home pay, while an industry
+        association says about forty restaurants have cited labor costs in closing
+        announcements.
+        """,
+        by="Daniel Ochoa",
+        tags=("restaurants", "labor", "wages"),
+    ),
+    art(
+        "09-28 14:30",
+        "brewery-consolidation",
+        "Craft breweries consolidate as taproom traffic flattens across Illinois",
+        """
+        Three Chicago-area breweries announced mergers in September, and several others
+        have closed taprooms to focus on distribution. Owners say younger drinkers are
+        ordering less beer and more non-alcoholic options. Brewers who survive, one
+        consultant said, will be those with a strong neighborhood following and efficient
+        canning lines.
+        """,
+        by="Lauren Pike",
+        tags=("craft beer", "breweries", "small business"),
+    ),
+    art(
+        "10-02 09:25",
+        "hospital-ransomware-recovery",
+        "Suburban hospital network restores systems weeks after ransomware attack",
+        """
+        <p>A hospital network in the western suburbs says its electronic records are fully
+        back online <strong>five weeks</strong> after a ransomware attack forced staff onto
+        paper charts and diverted ambulances. The company has not said whether it paid a
+        ransom.</p><p>Security experts say the attackers got in through a vendor&#8217;s
+        remote-access account.</p>
+        """,
+        by="Priya Natarajan",
+        tags=("cybersecurity", "ransomware", "healthcare", "hospitals"),
+    ),
+    art(
+        "10-07 07:30",
+        "marathon-weekend-spending",
+        "Marathon weekend expected to pour $600 million into the city’s economy",
+        """
+        Hotels downtown report occupancy above 95 percent for race weekend, and restaurants
+        near the course are adding brunch seatings and extra staff. A study commissioned
+        by the race sponsor estimates the event generates about $600 million in spending.
+        Sporting goods stores say race-week sales rival the holiday season.
+        """,
+        by="Mark Szymanski",
+        tags=("running", "marathon", "tourism", "hotels"),
+    ),
+    art(
+        "10-15 11:20",
+        "red-line-extension-milestone",
+        "Red Line extension reaches construction milestone on Far South Side",
+        """
+        Crews building the Red Line extension in Chicago placed the final beam of the
+        first elevated section on Wednesday, a milestone for the long-awaited project that
+        will carry trains 5.6 miles south to 130th Street. Transit officials said the
+        extension remains on budget and could open to riders in 2030. Residents of
+        Roseland and West Pullman have waited decades for the service.
+        """,
+        by="Morning Wire",
+        tags=("transit", "infrastructure", "CTA"),
+    ),
+    art(
+        "10-16 08:10",
+        "wine-distributors-merge",
+        "Two Illinois wine distributors merge to counter national consolidation",
+        """
+        A Chicago wine importer and a Springfield distributor are combining to form the
+        state’s largest independent wholesaler, with a catalog of about 4,000 wines. The
+        owners say the deal will help small producers from Portugal, Greece and Oregon
+        reach restaurants that national distributors overlook. Terms were not disclosed.
+        """,
+        by="Daniel Ochoa",
+        tags=("wine", "distribution", "mergers"),
+    ),
+    art(
+        "10-21 10:40",
+        "quantum-park-second-tenant",
+        "Quantum computing campus on former steel site signs its second tenant",
+        """
+        A startup developing error-corrected quantum processors has agreed to build a
+        research facility at the quantum park rising on the South Side lakefront, joining
+        the campus’s anchor tenant. State officials said incentives totaling $40 million
+        helped seal the deal. Construction on the shared cryogenics plant is expected to
+        begin in the spring.
+        """,
+        by="Lauren Pike",
+        tags=("quantum computing", "technology", "South Side"),
+    ),
+    art(
+        "10-27 13:15",
+        "boat-dealers-slow-season",
+        "Boat dealers report slower sales as buyers wait out high financing costs",
+        """
+        Dealers along the Illinois and Wisconsin shorelines say sales of new sailboats and
+        powerboats fell about 15 percent this season, as buyers balked at loan rates near
+        9 percent. Used boats are moving faster, and some dealers are offering free winter
+        storage to clear inventory before the January boat show.
+        """,
+        by="Mark Szymanski",
+        tags=("boating", "sailing", "retail", "interest rates"),
+    ),
+    art(
+        "11-02 12:00",
+        "bronzeville-jazz-club-coop",
+        "Historic South Side jazz club sold to a musicians’ cooperative",
+        """
+        A Bronzeville jazz club that has hosted late-night sessions since the 1960s was
+        sold for $2.1 million to a cooperative of about sixty musicians and neighbors. The
+        buyers raised most of the down payment through small shares priced at $500. They
+        plan to add a recording studio upstairs and keep the house band in place.
+        """,
+        by="Daniel Ochoa",
+        tags=("jazz", "music", "Bronzeville", "real estate"),
+    ),
+    art(
+        "11-05 09:35",
+        "state-street-vacancies",
+        "State Street retail vacancies tick down as holiday pop-ups arrive",
+        """
+        The share of empty storefronts on State Street fell to its lowest level since 2019
+        as seasonal pop-up shops, a climbing gym and a food hall filled long-dark spaces.
+        Landlords credit new apartments in the Loop for steadier foot traffic. Brokers
+        caution that many of the leases run only through January.
+        """,
+        by="Lauren Pike",
+        tags=("retail", "real estate", "Loop"),
+    ),
+    art(
+        "11-10 11:25",
+        "architecture-firm-seoul-tower",
+        "Chicago architecture firm wins Seoul tower commission, adding 40 jobs",
+        """
+        A West Loop architecture practice known for timber-hybrid high-rises won an
+        international competition to design a 60-story office and housing tower in Seoul.
+        The firm will hire about forty architects and engineers in Chicago. Its design
+        sets a mass-timber upper section on a concrete core to cut embodied carbon.
+        """,
+        by="Mark Szymanski",
+        tags=("architecture", "design", "mass timber"),
+    ),
+    art(
+        "11-16 08:50",
+        "ai-insurance-claims-startup",
+        "Chicago startup uses AI to help clinics fight denied insurance claims",
+        """
+        A Fulton Market company has raised $18 million to expand software that reads
+        denial letters, drafts appeals and flags billing errors for small medical
+        practices. The founders, a former nurse and a data scientist, say clients recover
+        about a third of previously written-off claims. Insurers argue that automated
+        appeals flood their review teams.
+        """,
+        by="Priya Natarajan",
+        tags=("healthcare", "AI", "startups", "insurance"),
+    ),
+    art(
+        "11-20 15:40",
+        "warehouse-hiring-slows",
+        "Holiday warehouse hiring slows as retailers lean on automation",
+        """
+        Seasonal job postings at distribution centers in Will and Kane counties are down
+        about a quarter from last year, according to a staffing firm’s survey. Operators
+        say robotic sorters and better demand forecasting let them handle peak volumes
+        with fewer temporary workers. Pay for the seasonal jobs that remain has risen to
+        about $21 an hour.
+        """,
+        by="Lauren Pike",
+        tags=("logistics", "jobs", "automation"),
+    ),
+)
+
+TRAILHEAD_WEEKLY = (
+    art(
+        "08-01 06:00",
+        "fourteener-permit-pilot",
+        "Colorado pilots timed-entry permits on two crowded fourteeners",
+        """
+        Hikers heading for two of the state’s most popular 14,000-foot peaks will need a
+        free timed-entry reservation on summer weekends starting next year, under a pilot
+        program meant to ease trailhead parking chaos. Rangers say early starts remain
+        essential because afternoon thunderstorms build over the summits most days in July
+        and August.
+        """,
+        by="Kurt Halvorsen",
+        tags=("hiking", "mountains", "Colorado", "permits"),
+    ),
+    art(
+        "08-05 17:45",
+        "flint-hills-gravel-tires",
+        "Gravel racers swap aero bars for wider tires in the Flint Hills",
+        """
+        The 200-mile gravel race through Kansas ranch country drew more than 4,000
+        cyclists, and the trend in the bike racks was unmistakable: tires 45 millimeters
+        wide or more, run at pressures that would have seemed absurd a decade ago. Flats
+        were down sharply from last year, mechanics said, though sharp flint still claimed
+        plenty of sidewalls.
+        """,
+        by="Owen Price",
+        tags=("cycling", "gravel", "racing", "Kansas"),
+    ),
+    art(
+        "08-10 09:20",
+        "trail-shoe-test",
+        "We ran 300 miles in eight trail shoes. Here is what held up.",
+        """
+        <p>Our testers logged rocky miles in Colorado and muddy ones in Oregon. The
+        standouts:</p><ul><li>a lugged mountain shoe that gripped wet granite;</li>
+        <li>a cushioned all-rounder for long, smooth trails;</li><li>a budget pick under
+        $100.</li></ul><p>Two pairs split at the toe box before 150 miles.</p>
+        """,
+        by="Jess Arroyo",
+        tags=("running", "trail running", "gear", "reviews"),
+    ),
+    art(
+        "08-15 11:00",
+        "montana-trout-closures",
+        "Low flows prompt fishing closures on Montana trout rivers",
+        """
+        State wildlife officials imposed afternoon angling restrictions on stretches of
+        four trout rivers after water temperatures climbed above 73 degrees, a level that
+        stresses fish caught and released. Fly-fishing guides have shifted trips to dawn
+        and to cooler tailwaters below dams. The rules lift once temperatures fall for
+        three consecutive days.
+        """,
+        by="Kurt Halvorsen",
+        tags=("fly fishing", "trout", "rivers", "Montana", "drought"),
+    ),
+    art(
+        "08-19 08:30",
+        "fire-lookout-big-sit",
+        "A birding big sit turns a fire lookout into a tally station",
+        """
+        For twenty-four hours, five birders stayed inside a seventeen-foot circle on a
+        decommissioned fire lookout in the Oregon Cascades, counting every species they
+        could see or hear. They logged 71, including a flammulated owl heard before dawn
+        and a goshawk hunting below the ridge. The event raised money for a raptor
+        rehabilitation center.
+        """,
+        by="Mei Tanaka",
+        tags=("birdwatching", "Oregon", "fundraising"),
+    ),
+    art(
+        "08-23 14:15",
+        "ultralight-rethink",
+        "How light is too light? Rethinking the ultralight backpacking craze",
+        """
+        A base weight under ten pounds has become a badge of honor for long-distance
+        hikers, but search-and-rescue teams report more calls from hikers who left behind
+        warm layers or water filters to save ounces. Our columnist argues for a smarter
+        target: carry what the forecast and the route demand, then trim.
+        """,
+        by="Jess Arroyo",
+        tags=("hiking", "backpacking", "safety", "gear"),
+    ),
+    art(
+        "08-29 07:30",
+        "chicago-lakefront-ride",
+        "A slow Sunday ride along Chicago’s eighteen-mile lakefront trail",
+        """
+        Starting at Hollywood Beach and rolling south to the South Shore Cultural Center,
+        our writer spent a morning on one of the country’s great urban bike paths.
+        Highlights included sailboats tacking off Belmont Harbor, the skyline from
+        Northerly Island and a very good doughnut near 31st Street. Go early on weekends,
+        before the crowds.
+        """,
+        by="Owen Price",
+        tags=("cycling", "Chicago", "urban trails", "Lakefront Trail"),
+        more="""
+        <p>Bike share docks sit at most beaches along the way, and the trail is split
+        into separate lanes for walkers and riders for most of its length. Watch for
+        sand drifts south of the Museum Campus after windy nights.</p>
+        """,
+    ),
+    art(
+        "09-03 12:40",
+        "kentucky-crag-access",
+        "Climbers and landowners reach access deal for a Kentucky sandstone crag",
+        """
+        A regional climbing coalition has bought a twenty-acre parcel that includes the
+        approach trail to a popular sandstone crag in eastern Kentucky, ending a two-year
+        closure. Climbers will pay a small parking fee that funds trail work and liability
+        insurance. Bolting new routes will require review by a volunteer committee.
+        """,
+        by="Mei Tanaka",
+        tags=("rock climbing", "access", "Kentucky"),
+    ),
+    art(
+        "09-07 16:00",
+        "apostle-islands-sea-caves",
+        "Paddling the sea caves of the Apostle Islands before autumn storms",
+        """
+        Lake Superior’s sandstone sea caves are best seen from a kayak on a calm September
+        morning, when the water is clear enough to see boulders twenty feet below. Guides
+        warn that conditions change fast: waves rebound off the cliffs and there are few
+        places to land. Go with an outfitter unless you are confident in cold-water
+        rescues.
+        """,
+        by="Owen Price",
+        tags=("kayaking", "paddling", "Lake Superior", "Wisconsin"),
+    ),
+    art(
+        "09-12 10:10",
+        "duluth-hawk-migration",
+        "Hawk migration peaks over Duluth’s ridge with thousands of broad-wings",
+        """
+        Counters on the overlook above Duluth tallied more than 40,000 broad-winged hawks
+        in a single day this week as the raptors rode thermals along the North Shore of
+        Lake Superior. Good flights need northwest winds and sunshine. Volunteers band a
+        few hawks for research and let visitors watch the birds being released.
+        """,
+        by="Mei Tanaka",
+        tags=("birdwatching", "raptors", "migration", "Minnesota"),
+    ),
+    art(
+        "09-17 06:50",
+        "marathon-training-heat",
+        "Training for a fall marathon through a hot September",
+        """
+        Long runs in late-summer heat can leave runners discouraged just weeks before race
+        day. Coaches recommend running by effort rather than pace, shifting long runs to
+        dawn, and practicing fueling with the same drinks that will be on the course.
+        Expect paces to improve quickly once temperatures drop.
+        """,
+        by="Jess Arroyo",
+        tags=("running", "marathons", "training"),
+    ),
+    art(
+        "09-22 13:30",
+        "national-park-records",
+        "National parks set visitor records as shoulder seasons get busier",
+        """
+        September used to be the quiet month in the big western parks. Not anymore:
+        visitation at several parks hit records this month, with trailhead parking full by
+        8 a.m. Rangers suggest weekday visits, lesser-known trails and shuttle buses. Some
+        parks are considering extending reservation systems into autumn.
+        """,
+        by="Kurt Halvorsen",
+        tags=("hiking", "national parks", "travel"),
+    ),
+    art(
+        "09-26 09:00",
+        "winter-bike-commuting-gear",
+        "Gear up for winter bike commuting without breaking the bank",
+        """
+        Studded tires, bright lights and a wind-blocking shell matter more than expensive
+        jerseys, according to year-round commuters in Minneapolis and Chicago. Our guide
+        covers fenders, lobster-claw gloves and how to keep a chain alive through salt
+        season. Most of it can be bought secondhand.
+        """,
+        by="Owen Price",
+        tags=("cycling", "bike commuting", "winter", "gear"),
+    ),
+    art(
+        "10-02 08:00",
+        "midwest-foliage-hikes",
+        "Six fall foliage hikes within a day’s drive of the Midwest",
+        """
+        <p>Maples in Michigan&#8217;s Porcupine Mountains, oaks along Wisconsin&#8217;s
+        Ice Age Trail and the bluffs of Starved Rock in Illinois lead our list of autumn
+        hikes. Peak color moves south through October. Check
+        <a href="https://trailheadweekly.example/foliage-map">our foliage map</a>, updated
+        weekly.</p>
+        """,
+        by="Kurt Halvorsen",
+        tags=("hiking", "fall foliage", "Midwest"),
+    ),
+    art(
+        "10-06 18:20",
+        "steelhead-fly-patterns",
+        "Fly tiers swap recipes for Great Lakes steelhead patterns",
+        """
+        As fall steelhead push into Michigan tributaries, tiers are filling boxes with egg
+        patterns, leeches and swinging flies. We asked three guides for their favorite
+        patterns and the colors they reach for in stained water. Bright chartreuse and
+        pink still work, but subtle olive flies are catching more fish on pressured
+        rivers.
+        """,
+        by="Kurt Halvorsen",
+        tags=("fly fishing", "fly tying", "steelhead", "Great Lakes"),
+    ),
+    art(
+        "10-12 15:30",
+        "first-marathon-chicago",
+        "My first marathon: mile-by-mile notes from the streets of Chicago",
+        """
+        The cheering in Lakeview made me run too fast, a mariachi band in Pilsen kept me
+        going at mile 19, and the little hill on Roosevelt Road felt like a mountain. A
+        first-time marathoner recounts what worked, what hurt and what she would change
+        about her training and race-day fueling.
+        """,
+        by="Jess Arroyo",
+        tags=("running", "marathon", "Chicago"),
+    ),
+    art(
+        "10-16 11:45",
+        "early-snowmaking",
+        "Ski resorts fire up snowmaking early after a cold October night",
+        """
+        A handful of Colorado and Utah resorts started making snow this week, racing to
+        open beginner runs before Thanksgiving. Newer snow guns use less water and power
+        per acre, operators say, but warm spells still threaten opening dates. Season-pass
+        prices rose about six percent on average this year.
+        """,
+        by="Mei Tanaka",
+        tags=("skiing", "snowmaking", "Colorado", "Utah"),
+    ),
+    art(
+        "10-21 09:40",
+        "bears-open-food-lockers",
+        "Bears learn to open campground food lockers, rangers say",
+        """
+        Black bears in a California national forest have figured out how to pry open
+        older food storage lockers, and rangers are replacing latches at fourteen
+        campgrounds. Campers are asked to keep coolers locked in car trunks until the new
+        hardware arrives. No one has been hurt, but one bear made off with a whole
+        Thanksgiving-sized ham.
+        """,
+        by="Mei Tanaka",
+        tags=("wildlife", "camping", "California"),
+    ),
+    art(
+        "10-27 10:00",
+        "e-bikes-on-singletrack",
+        "E-bikes on singletrack: land managers split on where to draw the line",
+        """
+        Pedal-assist mountain bikes are now allowed on some federal trails but banned on
+        others, and the patchwork confuses riders. Trail builders say the bikes cause
+        little extra erosion, while some hikers and equestrians worry about speed. A new
+        signage system would mark which class of e-bike each trail allows.
+        """,
+        by="Owen Price",
+        tags=("cycling", "mountain biking", "e-bikes", "trails"),
+    ),
+    art(
+        "11-01 07:00",
+        "avalanche-courses-full",
+        "Avalanche courses fill up early as backcountry skiing keeps growing",
+        """
+        Introductory avalanche safety classes in Colorado and Washington are booking out
+        weeks in advance, a sign of how many skiers are heading beyond resort boundaries.
+        Instructors teach snowpack assessment, companion rescue and, above all, terrain
+        choices. Forecast centers are adding daily podcasts and trip-planning tools this
+        season.
+        """,
+        by="Kurt Halvorsen",
+        tags=("skiing", "backcountry", "avalanche safety"),
+    ),
+    art(
+        "11-06 12:30",
+        "turkey-trot-boom",
+        "Turkey trot registrations surge as families make races a holiday ritual",
+        """
+        Thanksgiving morning races from Buffalo to San Diego are reporting record
+        sign-ups, with many adding kids’ dashes and costume contests. Race directors say
+        the events have become the most popular day of the year for recreational running.
+        Proceeds often go to food banks, which need the help this year.
+        """,
+        by="Jess Arroyo",
+        tags=("running", "races", "Thanksgiving"),
+    ),
+    art(
+        "11-11 08:15",
+        "hiking-in-hunting-season",
+        "Hiking during hunting season: wear orange and know the dates",
+        """
+        November is a beautiful month for hiking, but it is also firearm deer season in
+        much of the country. Wear blaze orange on hat and torso, keep dogs leashed and
+        visible, and check state wildlife agency calendars. Many state parks close certain
+        trails on hunt days; national parks usually remain open.
+        """,
+        by="Kurt Halvorsen",
+        tags=("hiking", "safety", "hunting season"),
+    ),
+    art(
+        "11-17 16:20",
+        "trail-report-sanitas",
+        None,
+        """
+        Trail report: the lower switchbacks on the Mount Sanitas loop near Boulder are icy
+        in the mornings after this week’s storm, and the upper section holds a few inches
+        of crusty snow. Microspikes made the descent much easier. Rangers ask hikers to
+        stay on the main tread rather than trampling the slopes beside it.
+        """,
+        by="Mei Tanaka",
+        tags=("hiking", "trail conditions", "Colorado"),
+    ),
+    art(
+        None,
+        "cold-weather-running-layers",
+        "How to layer for cold-weather running",
+        """
+        The classic rule is to dress as if it were twenty degrees warmer than the
+        thermometer says. Start with a wicking base layer, add a light insulating top below
+        freezing, and finish with a wind shell when it blows. Protect hands and ears first;
+        a thin hat and gloves can be stuffed into a pocket once you warm up.
+        """,
+        by="Jess Arroyo",
+        tags=("running", "winter", "gear", "how-to"),
+    ),
+)

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-# NLTK's English stop word list (179 words).
+# NLTK's English stop word list (179 words), and a few more (below).
 STOP_WORDS = frozenset(
     [
         "a",
@@ -207,6 +207,12 @@ STOP_WORDS = frozenset(
         "yourselves",
     ]
 )
+# NLTK's list lacks a few function words that carry no topic, among them "us",
+# which must be a stop word for the acronym rule to tell "US" from "us".
+STOP_WORDS |= frozenset(
+    "us also would could may might must shall upon via per among whether within without "
+    "though although however thus yet onto".split()
+)
 # The same words as the tokenizer sees them (apostrophes removed).
 _STOP = frozenset(w.replace("'", "") for w in STOP_WORDS)
 
@@ -254,7 +260,10 @@ def tokens(text: str) -> list[tuple[str, str]]:
     ``surface`` is the token as written (accents folded), ``term`` the index term.
     """
     out: list[tuple[str, str]] = []
-    for raw in _TOKEN.findall(_APOSTROPHES.sub("", fold(text))):
+    raws = _TOKEN.findall(_APOSTROPHES.sub("", fold(text)))
+    # In an all-caps headline ("WHAT IT MEANS FOR US") capitals mark no acronyms.
+    shouting = len(raws) > 2 and sum(r.isupper() for r in raws) > 0.6 * len(raws)
+    for raw in raws:
         if _CJK_RUN.match(raw):
             if len(raw) == 1:
                 out.append((raw, raw))
@@ -264,7 +273,7 @@ def tokens(text: str) -> list[tuple[str, str]]:
         lower = raw.lower()
         if lower in _STOP:
             # "US", "IT", "WHO": an acronym, not the stop word.
-            if len(raw) > 1 and raw.isupper():
+            if len(raw) > 1 and raw.isupper() and not shouting:
                 out.append((raw, lower))
             continue
         if len(lower) < 2 and not lower.isdigit():

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import math
+import mmap
 import os
 import secrets
 import shutil
@@ -325,7 +326,7 @@ class Index:
         self.source = arrays["source"]
         self._offsets = arrays["docs_off"]
         self.n_docs = int(meta["n_docs"])
-        self._docs_file: Any = None
+        self._docs: mmap.mmap | None = None
 
     @classmethod
     def open(cls, parent: Path) -> Index | None:
@@ -339,10 +340,16 @@ class Index:
             return None
 
     def close(self) -> None:
-        """Release the docs file."""
-        if self._docs_file is not None:
-            self._docs_file.close()
-            self._docs_file = None
+        """Release the documents' memory map."""
+        if self._docs is not None:
+            self._docs.close()
+            self._docs = None
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- terms ---------------------------------------------------------------------
 
@@ -412,11 +419,11 @@ class Index:
 
     def doc(self, i: int) -> Doc:
         """Display fields of document ``i``."""
-        if self._docs_file is None:
-            self._docs_file = (self.directory / "docs.jsonl").open("rb")
+        if self._docs is None:
+            with (self.directory / "docs.jsonl").open("rb") as f:
+                self._docs = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
         lo, hi = int(self._offsets[i]), int(self._offsets[i + 1])
-        self._docs_file.seek(lo)
-        data = json.loads(self._docs_file.read(hi - lo))
+        data = json.loads(self._docs[lo:hi])
         data["also"] = tuple(data.get("also") or ())
         data["tags"] = tuple(data.get("tags") or ())
         return Doc(**data)

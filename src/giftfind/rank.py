@@ -130,8 +130,13 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
         return []
     picked = _shortlist(index, total, per_interest, candidates, options.limit)
     hits = [_hit(index, d, float(total[d]), per_interest, prepared) for d in picked]
-    hits.sort(key=lambda h: (-round(h.score, 9), -_published(index, h.doc)))
+    hits.sort(key=lambda h: _order(index, total, h.doc))
     return hits
+
+
+def _order(index: Index, total: npt.NDArray[np.float64], doc: int) -> tuple[float, float, str]:
+    """Sort key: best score, then newest, then article id (so ties never depend on input order)."""
+    return (-round(float(total[doc]), 9), -_published(index, doc), index.doc(doc).id)
 
 
 def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
@@ -181,21 +186,15 @@ def _shortlist(
         (i for i, s in enumerate(per_interest) if s[candidates].max(initial=0.0) > 0),
         key=lambda i: -float(per_interest[i][candidates].max()),
     )
-    order = sorted(
-        candidates.tolist(), key=lambda d: (-round(float(total[d]), 9), -_published(index, d))
-    )
+    order = sorted(candidates.tolist(), key=lambda d: _order(index, total, d))
     for i in best:
         if len(picked) >= limit:
             break
         if any(per_interest[i][d] > 0 for d in picked):
             continue
-        choice = max(
+        choice = min(
             (d for d in order if per_interest[i][d] > 0 and d not in picked),
-            key=lambda d: (
-                round(float(per_interest[i][d]), 9),
-                float(total[d]),
-                _published(index, d),
-            ),
+            key=lambda d: (-round(float(per_interest[i][d]), 9), _order(index, total, d)),
             default=None,
         )
         if choice is not None:
