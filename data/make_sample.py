@@ -1869,3 +1869,1013 @@ TRAILHEAD_WEEKLY = (
         tags=("running", "winter", "gear", "how-to"),
     ),
 )
+
+THE_GREEN_PLOT = (
+    art(
+        "08-02 08:00",
+        "late-blight-tomatoes",
+        "Spotting late blight on tomatoes before it takes the whole bed",
+        """
+        Dark, greasy-looking patches on leaves and firm brown lesions on fruit are the
+        classic signs of late blight, which spreads quickly in cool, wet August weather.
+        Remove infected plants, bag them rather than composting, and water at the base in
+        the morning. Resistant varieties are worth trying next spring.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "tomatoes", "plant disease"),
+    ),
+    art(
+        "08-06 09:30",
+        "sourdough-in-summer",
+        "Why your sourdough behaves differently in humid summer kitchens",
+        """
+        <p>Warm, humid air speeds fermentation, so a starter that took eight hours in March
+        may peak in five in August. Cut the levain to <strong>10 percent</strong> of the
+        flour, use cooler water and shape earlier than the recipe says.</p><p>A chilled
+        overnight proof in the fridge gives you more control &mdash; and a better
+        crust.</p>
+        """,
+        by="Hannah Bloom",
+        tags=("baking", "sourdough", "bread"),
+    ),
+    art(
+        "08-11 07:45",
+        "chicago-parkway-pollinators",
+        "Chicago’s parkway pollinator gardens bloom after a slow, wet start",
+        """
+        Hundreds of Chicago homeowners who replaced parkway grass with coneflowers, bee
+        balm and little bluestem under a city pilot program are seeing their first full
+        season of blooms. Bumblebees and monarchs have followed. The program’s coordinator
+        says the biggest challenge has been convincing neighbors that a native planting is
+        not an unkempt lawn.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "native plants", "pollinators", "Chicago"),
+    ),
+    art(
+        "08-16 10:00",
+        "varroa-mite-checks",
+        "Late-summer mite checks can decide whether a beehive survives winter",
+        """
+        Varroa mite populations peak just as colonies raise the long-lived winter bees
+        that must carry the hive to spring. Beekeepers should do an alcohol wash or sugar
+        roll in August, and treat if counts exceed three mites per hundred bees. Waiting
+        until October, when brood rearing slows, is often too late.
+        """,
+        by="Rosa Ferreira",
+        tags=("beekeeping", "honeybees", "varroa mites"),
+    ),
+    art(
+        "08-20 18:00",
+        "zucchini-glut",
+        "Four ways to use up a late-summer zucchini glut",
+        """
+        <p>When the garden produces more squash than anyone wants, try one of these:</p>
+        <ul><li>shredded into fritters with feta and dill;</li><li>slow-cooked into a
+        jammy pasta sauce;</li><li>pickled in thin ribbons with chili;</li><li>baked into
+        a lemony olive-oil cake.</li></ul>
+        """,
+        by="Jamal Carter",
+        tags=("cooking", "recipes", "zucchini", "vegetables"),
+    ),
+    art(
+        "08-25 12:00",
+        "beginner-kimchi",
+        "A beginner’s kimchi, and the science of a good ferment",
+        """
+        Salt draws water out of napa cabbage and keeps spoilage microbes at bay while
+        lactic acid bacteria get to work. Our recipe uses a simple paste of garlic,
+        ginger, fish sauce and gochugaru, and ferments for two days on the counter before
+        moving to the fridge. Taste it every day; sourness is a matter of preference.
+        """,
+        by="Jamal Carter",
+        tags=("fermentation", "cooking", "Korean food"),
+    ),
+    art(
+        "08-30 08:20",
+        "cold-brew-ratios",
+        "Cold brew at home: ratios, grinds and how long to steep",
+        """
+        A coarse grind and a ratio of one part coffee to eight parts water, steeped for
+        sixteen to eighteen hours in the fridge, makes a smooth concentrate. Dilute it one
+        to one with water or milk. Lighter roasts give fruity, tea-like cold brew; darker
+        roasts taste of chocolate. Filter twice for a cleaner cup.
+        """,
+        by="Hannah Bloom",
+        tags=("coffee", "cold brew", "drinks"),
+    ),
+    art(
+        "09-04 09:00",
+        "saving-seeds",
+        "Saving seeds from your best tomatoes, beans and peppers",
+        """
+        Open-pollinated varieties grow true from saved seed, so choose the healthiest,
+        tastiest plants and let a few fruits ripen fully. Tomato seeds benefit from a few
+        days of fermentation in water; beans and peppers just need to dry. Label
+        everything. Seeds kept cool and dry in paper envelopes stay viable for years.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "seed saving", "heirloom vegetables"),
+    ),
+    art(
+        "09-09 11:40",
+        "peach-galette",
+        "A rustic peach galette for the last good stone fruit",
+        """
+        No pie dish and no fuss: roll an all-butter crust into a rough circle, pile sliced
+        peaches tossed with brown sugar and a little cornstarch in the middle, and fold up
+        the edges. Brush with cream, sprinkle with coarse sugar and bake until the juices
+        bubble. Serve warm with crème fraîche.
+        """,
+        by="Hannah Bloom",
+        tags=("baking", "desserts", "peaches"),
+    ),
+    art(
+        "09-13 07:30",
+        "honey-harvest",
+        "The honey harvest is in, and it tastes like a rainy summer",
+        """
+        Our columnist pulled twelve frames from her two backyard hives in the Hudson Valley
+        and got about forty pounds of light, floral honey, less than last year but plenty
+        for gifts. She explains how she leaves enough stores for winter, why she uses a
+        fume board instead of smoke, and how to bottle without heating.
+        """,
+        by="Rosa Ferreira",
+        tags=("beekeeping", "honey", "Hudson Valley"),
+    ),
+    art(
+        "09-18 16:15",
+        "natural-wine-primer",
+        "A plain-spoken primer on natural wine for curious drinkers",
+        """
+        Natural wine has no legal definition, but most producers mean grapes farmed
+        organically, fermented with native yeasts and bottled with little or no added
+        sulfur. The results range from thrilling to faulty. Start with a chilled red from
+        the Loire or a skin-contact white from Slovenia, and ask the shop what they
+        actually like.
+        """,
+        by="Rosa Ferreira",
+        tags=("wine", "natural wine"),
+    ),
+    art(
+        "09-23 08:45",
+        "planting-garlic",
+        "Plant garlic in October for fat bulbs next July",
+        """
+        Garlic needs a cold spell to form bulbs, so northern gardeners plant cloves a few
+        weeks before the ground freezes. Separate the largest cloves, set them pointy end
+        up about two inches deep and six inches apart, and mulch with straw. Hardneck
+        types suit cold winters and reward you with scapes in June.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "garlic", "fall planting"),
+    ),
+    art(
+        "09-28 10:20",
+        "heirloom-apples",
+        "Beyond Honeycrisp: heirloom apples worth seeking at the orchard",
+        """
+        Orchards across New England and the upper Midwest are growing varieties that never
+        made it to supermarkets, from the russeted, nutty Roxbury Russet to tart,
+        pink-fleshed apples that blush when sliced. We tasted fourteen apples and sorted
+        them by what they do best: eating out of hand, baking into pies or pressing into
+        cider.
+        """,
+        by="Jamal Carter",
+        tags=("apples", "orchards", "cooking"),
+    ),
+    art(
+        "10-03 09:00",
+        "boston-fern-indoors",
+        "Keeping a Boston fern alive indoors through a dry winter",
+        """
+        Boston ferns that thrived on a humid porch all summer often shed their fronds
+        within weeks of moving inside. Give them bright, indirect light, the most humid
+        room in the house and steady moisture without soggy roots. A tray of wet pebbles
+        helps more than misting. Cut back brown fronds and new growth will follow.
+        """,
+        by="Nora Whitcomb",
+        tags=("houseplants", "ferns", "gardening"),
+    ),
+    art(
+        "10-08 15:00",
+        "browned-butter-pumpkin-bread",
+        "The pumpkin bread we make every October, with browned butter",
+        """
+        <p>Browning the butter adds a nutty depth that plays well with canned pumpkin,
+        ginger and a pinch of black pepper. The loaf keeps for days and tastes better on
+        the second.</p><p><img src="https://thegreenplot.example/img/2026/10/pumpkin-bread.jpg"
+        alt="Sliced pumpkin bread on a wooden board"></p>
+        """,
+        by="Hannah Bloom",
+        tags=("baking", "pumpkin", "recipes"),
+        more="""
+        <p>Makes one 9-by-5-inch loaf. Brown 1/2 cup butter until it smells of toffee,
+        cool it slightly, then whisk in sugar, eggs and 1&nbsp;1/2 cups pumpkin. Fold in
+        the dry ingredients and bake at 350&deg;F for about an hour.</p>
+        """,
+    ),
+    art(
+        "10-13 07:10",
+        "home-espresso-year",
+        "Is a home espresso machine worth it? A year of daily shots",
+        """
+        After twelve months with a mid-range machine and a good burr grinder, our writer
+        has calculated the cost per shot, logged the learning curve and counted the
+        cleaning minutes. The verdict: worth it for anyone who drinks two milk drinks a
+        day, less so for occasional sippers. The grinder matters more than the machine.
+        """,
+        by="Jamal Carter",
+        tags=("coffee", "espresso", "kitchen gear"),
+    ),
+    art(
+        "10-18 11:00",
+        "leave-the-leaves",
+        "Leave the leaves: why shredded fall leaves make the best free mulch",
+        """
+        Running a mower over fallen leaves and spreading them on beds feeds the soil,
+        shelters overwintering insects and saves paying for bagged mulch. Whole leaves can
+        mat and smother small plants, so shred them first. Oak leaves break down slowly and
+        suit shrubs; maple leaves rot faster into rich leaf mold.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "mulch", "compost", "fall"),
+    ),
+    art(
+        "10-23 17:30",
+        "italian-beef-at-home",
+        "Making a Chicago-style Italian beef at home, giardiniera and all",
+        """
+        The sandwich that made Chicago’s beef stands famous depends on three things:
+        thinly shaved roast beef, a garlicky, peppery jus and hot giardiniera. Our version
+        roasts an eye of round, chills it for easy slicing and simmers the slices in
+        broth. Dip the whole roll if you like it wet; purists insist.
+        """,
+        by="Jamal Carter",
+        tags=("cooking", "sandwiches", "Chicago"),
+    ),
+    art(
+        "10-28 09:50",
+        "mushroom-foraging-clubs",
+        "Foraging for autumn mushrooms: start with a local club, not an app",
+        """
+        Hen-of-the-woods and chicken of the woods are relatively easy for beginners to
+        recognize, but dangerous look-alikes exist for many wild mushrooms. Mycological
+        societies run identification walks every fall. Experts say phone apps are useful
+        for learning but should never be the final word on whether something is safe to
+        eat.
+        """,
+        by="Rosa Ferreira",
+        tags=("foraging", "mushrooms", "cooking"),
+    ),
+    art(
+        "11-02 12:00",
+        "thanksgiving-wines",
+        "Wines for Thanksgiving that can handle everything on the table",
+        """
+        Turkey is easy; it is the cranberry sauce, sweet potatoes and green bean casserole
+        that trip up wine. Go for high acid and gentle tannins: a Beaujolais, a dry
+        riesling, a sparkling rosé or a Sicilian red. Buy more bottles than you think you
+        need and skip anything that demands decanting.
+        """,
+        by="Rosa Ferreira",
+        tags=("wine", "Thanksgiving", "food pairing"),
+    ),
+    art(
+        "11-07 10:30",
+        "forcing-amaryllis",
+        "Forcing amaryllis bulbs for blooms in time for the holidays",
+        """
+        Amaryllis bulbs planted in early November usually flower in six to eight weeks.
+        Use a pot only slightly wider than the bulb, leave the top third exposed and water
+        sparingly until growth appears. Rotate the pot every few days so the stalk grows
+        straight. After blooming, the bulb can be kept for next year.
+        """,
+        by="Nora Whitcomb",
+        tags=("gardening", "bulbs", "houseplants"),
+    ),
+    art(
+        "11-12 08:30",
+        "all-butter-pie-crust",
+        "The all-butter pie crust that finally stopped shrinking",
+        """
+        <p>Three habits fixed our crust: keeping the butter in <em>visible</em> pea-sized
+        pieces, resting the dough overnight, and chilling the shaped shell for an hour
+        before blind baking. A splash of vinegar makes it easier to roll.</p><p>Full
+        method &amp; step-by-step photos are in the recipe card.</p>
+        """,
+        by="Hannah Bloom",
+        tags=("baking", "pie", "Thanksgiving"),
+    ),
+    art(
+        "11-17 13:00",
+        "city-compost-programs",
+        "City compost programs expand as households cut food waste",
+        """
+        Curbside food-scrap collection now reaches more than a dozen large American cities,
+        and several report diverting thousands of tons from landfills each year.
+        Participation is highest where pickup is free and bins are included. Backyard
+        composters can handle most vegetable scraps but should leave meat and dairy to
+        industrial programs.
+        """,
+        by="Rosa Ferreira",
+        tags=("composting", "food waste", "sustainability"),
+    ),
+    art(
+        "11-21 09:00",
+        "vegetarian-thanksgiving-wellington",
+        "A vegetarian Thanksgiving centerpiece that nobody will call a side dish",
+        """
+        Our mushroom and chestnut Wellington wraps a savory filling of cremini, thyme and
+        toasted chestnuts in puff pastry, and it slices beautifully at the table. Make the
+        filling two days ahead. Serve it with a red wine gravy built on caramelized onions
+        and a spoonful of miso for depth.
+        """,
+        by="Jamal Carter",
+        tags=("cooking", "vegetarian", "Thanksgiving"),
+    ),
+    art(
+        None,
+        "kitchen-worm-bin",
+        "How to start a worm bin under the kitchen sink",
+        """
+        Red wiggler worms turn vegetable scraps, coffee grounds and shredded paper into
+        rich castings, and a small bin fits in a cupboard without smelling if you keep it
+        balanced. Start with a pound of worms, damp shredded newspaper and a modest daily
+        feeding. Harvest castings every three months for houseplants and seedlings.
+        """,
+        by="Nora Whitcomb",
+        tags=("composting", "vermicomposting", "gardening"),
+    ),
+)
+
+FRAME_AND_LIGHT = (
+    art(
+        "08-03 10:00",
+        "chicago-l-platform-photographs",
+        "A new show revisits 1970s Chicago street photography from the L platforms",
+        """
+        A gallery in Chicago’s West Town is showing ninety black-and-white prints made by
+        a little-known transit worker who photographed commuters from elevated platforms
+        between 1971 and 1979. The pictures, found in a basement after her death, capture
+        fashions, newspapers and weather with unusual tenderness. The show runs through
+        October.
+        """,
+        by="Felix Adeyemi",
+        tags=("photography", "street photography", "Chicago", "exhibitions"),
+    ),
+    art(
+        "08-08 09:15",
+        "film-camera-repair-shops",
+        "Film cameras are back, and so are the repair shops",
+        """
+        Sales of secondhand 35mm cameras have tripled over five years, and a new
+        generation of technicians is learning to replace light seals and calibrate
+        shutters. Young photographers say film slows them down. The downside is cost: a
+        roll of colour film plus developing now runs well over twenty pounds in London.
+        """,
+        by="Imogen Clarke",
+        tags=("photography", "film photography", "London"),
+    ),
+    art(
+        "08-12 11:30",
+        "london-modern-wing-reopens",
+        "London museum reopens its modern wing after a two-year rebuild",
+        """
+        <p>The museum&#8217;s twentieth-century galleries reopened on Tuesday with
+        <strong>wider corridors</strong>, new skylights and a rehang that puts women
+        artists of the 1950s alongside their better-known contemporaries.</p><p>Admission
+        to the permanent collection remains free; the opening exhibition on British
+        abstraction costs &pound;18.</p>
+        """,
+        by="Imogen Clarke",
+        tags=("museums", "modern art", "London"),
+    ),
+    art(
+        "08-17 20:00",
+        "brittany-jazz-festival",
+        "At a seaside jazz festival, the young bandleaders steal the show",
+        """
+        Three days of jazz on the Brittany coast offered a fine set from a veteran pianist,
+        but the real excitement came from bandleaders under thirty: a tuba-led quintet
+        from Lyon, a Senegalese-French singer with a string trio and a drummer whose
+        compositions swung from bebop to drum and bass within a bar.
+        """,
+        by="Clara Duval",
+        tags=("jazz", "festivals", "music", "France"),
+    ),
+    art(
+        "08-21 09:00",
+        "brutalism-reassessed",
+        "Brutalism reassessed: why concrete buildings are winning new fans",
+        """
+        Once derided as grey and hostile, many postwar concrete buildings are now listed,
+        restored and photographed obsessively on social media. Preservationists credit
+        careful cleaning and new lighting, while critics argue nostalgia is smoothing over
+        the real failures of some estates. We look at three restorations in London, Boston
+        and Belgrade.
+        """,
+        by="Hugo Brandt",
+        tags=("architecture", "modern architecture", "brutalism", "preservation"),
+    ),
+    art(
+        "08-26 14:00",
+        "autumn-opera-season",
+        "The autumn opera season bets on rarities and a new Carmen",
+        """
+        Europe’s major opera houses are mixing crowd-pleasers with neglected works this
+        autumn, including a Czech fairy-tale opera and a Baroque revival with a
+        countertenor in the title role. A stripped-down Carmen set in a cigarette
+        factory’s final week is the most anticipated premiere. The cheapest seats are
+        selling fastest.
+        """,
+        by="Clara Duval",
+        tags=("opera", "classical music"),
+    ),
+    art(
+        "08-31 22:10",
+        "chicago-musical-west-end-revival",
+        "West End revival of Chicago sells out its first month of previews",
+        """
+        The Kander and Ebb musical about murder, jazz and celebrity in 1920s Illinois
+        returns to London with a new choreographer and a cast led by two stars of British
+        television. Producers extended the run before opening night after previews sold
+        out. Critics will be invited at the end of September.
+        """,
+        by="Imogen Clarke",
+        tags=("theatre", "musicals", "London", "West End"),
+    ),
+    art(
+        "09-04 08:00",
+        "sardine-fishers-photo-prize",
+        "Portraits of fishing families win a major documentary photography prize",
+        """
+        A Portuguese photographer won this year’s documentary prize for a series on three
+        generations of sardine fishers in Peniche, shot over six years. The judges praised
+        the quiet portraits and the way the work shows the toll of shrinking quotas. The
+        winning images will tour Lisbon, Berlin and Manchester next spring.
+        """,
+        by="Felix Adeyemi",
+        tags=("photography", "documentary photography", "Portugal", "prizes"),
+    ),
+    art(
+        "09-09 18:00",
+        "documentary-festival-opens",
+        "Documentary festival opens with a film about a village that lost its river",
+        """
+        A documentary festival in Sheffield opened with a quiet film following residents
+        of a Spanish village after a reservoir project diverted their river. The director
+        spent four years there and largely avoids narration. Other highlights include a
+        portrait of a Tokyo sushi apprentice and a hand-drawn animated documentary about
+        refugee doctors.
+        """,
+        by="Hugo Brandt",
+        tags=("film", "documentary", "festivals"),
+    ),
+    art(
+        "09-14 13:00",
+        "lake-shore-drive-towers-restoration",
+        "Restoring a steel-and-glass landmark on Chicago’s lakefront, pane by pane",
+        """
+        <p>The twin apartment towers by Ludwig Mies van der Rohe on Lake Shore Drive are
+        undergoing a careful facade restoration, replacing corroded steel mullions and
+        1950s glass that had begun to fail. Conservators are matching the original
+        tint.</p><p>Residents stay in place while crews work from suspended platforms, one
+        bay at a time.</p>
+        """,
+        by="Hugo Brandt",
+        tags=("architecture", "modern architecture", "Chicago", "preservation"),
+        more="""
+        <p>The restoration architects spent a year cataloguing every mullion. About a
+        third will be replaced outright; the rest are being stripped, repaired and
+        repainted in the original black.</p><p>The project is expected to finish in
+        2028.</p>
+        """,
+    ),
+    art(
+        "09-19 21:30",
+        "late-beethoven-quartets-weekend",
+        "A string quartet plays all of Beethoven’s late quartets in one weekend",
+        """
+        Across three evenings in Edinburgh, a young Scandinavian quartet performed the five
+        late quartets and the Grosse Fuge, music that baffled listeners in the 1820s and
+        still demands total attention. The playing was raw in places and revelatory in
+        others, especially a slow movement from Opus 132 taken at an almost unbearably
+        patient tempo.
+        """,
+        by="Clara Duval",
+        tags=("classical music", "chamber music", "Beethoven", "Edinburgh"),
+    ),
+    art(
+        "09-24 10:00",
+        "museum-returns",
+        "Museums face growing pressure to return looted bronzes and manuscripts",
+        """
+        Several European museums have agreed this year to return objects taken during
+        colonial campaigns, and more claims are pending. Curators describe painstaking
+        provenance research that can take years. Some institutions now share custody or
+        lend objects back for ceremonies, while critics say the pace of returns remains
+        far too slow.
+        """,
+        by="Felix Adeyemi",
+        tags=("museums", "repatriation", "cultural heritage"),
+    ),
+    art(
+        "09-29 08:30",
+        "phone-photography-tips",
+        "Five ways to take better photographs with the phone in your pocket",
+        """
+        <ul><li>Clean the lens: most soft photos start with a fingerprint.</li><li>Tap to
+        set exposure on the brightest part of the scene.</li><li>Use the main lens rather
+        than digital zoom.</li><li>Shoot in the hour after sunrise.</li><li>Edit lightly
+        and crop with intent.</li></ul>
+        """,
+        by="Felix Adeyemi",
+        tags=("photography", "smartphones", "tips"),
+    ),
+    art(
+        "10-04 11:00",
+        "zurich-swiss-typography",
+        "Zürich’s design museum celebrates a century of Swiss typography",
+        """
+        The exhibition traces the clean, grid-based graphic style that made Swiss posters
+        famous, from 1920s railway advertising to the sans-serif typefaces that still
+        dominate corporate logos. Visitors can set type by hand in a working letterpress
+        studio. The museum café, in a restored tram depot, is worth the visit on its own.
+        """,
+        by="Hugo Brandt",
+        tags=("design", "typography", "museums", "Zürich"),
+    ),
+    art(
+        "10-09 16:45",
+        "lost-silent-film-found",
+        "A lost silent film resurfaces in a Norwegian archive and gets a new score",
+        """
+        A 1926 melodrama believed lost was found mislabeled in a film archive in Oslo and
+        restored from a nitrate print. Its London premiere at a restored cinema will
+        feature a new score for piano, violin and accordion. Restorers say about a fifth
+        of the footage was too damaged to save.
+        """,
+        by="Imogen Clarke",
+        tags=("film", "silent film", "restoration"),
+    ),
+    art(
+        "10-14 12:00",
+        "chicago-jazz-tapes-digitised",
+        "Chicago jazz archive digitises 4,000 hours of club recordings",
+        """
+        A university library in Chicago has finished digitising a collection of
+        reel-to-reel tapes made by a South Side sound engineer who recorded club sets from
+        1958 to 1985. Many performances by local players who never made commercial records
+        are now available online. Archivists are asking the public to help identify
+        uncredited musicians.
+        """,
+        by="Clara Duval",
+        tags=("jazz", "Chicago", "archives", "music"),
+    ),
+    art(
+        "10-19 19:00",
+        "laundrette-fringe-play",
+        "A fringe play set in a laundrette becomes the season’s surprise hit",
+        """
+        Written by a former nurse and staged in a working laundrette in south London, the
+        seventy-minute play follows four strangers waiting out a night-long power cut. The
+        run sold out within days, and a transfer to a larger venue is being discussed.
+        Audiences sit on the benches among the washing machines.
+        """,
+        by="Imogen Clarke",
+        tags=("theatre", "fringe", "London"),
+    ),
+    art(
+        "10-24 10:00",
+        "paris-photobook-fair",
+        "At the Paris photobook fair, small publishers outshine the giants",
+        """
+        Hand-bound editions of fifty copies, risograph zines and a book printed on the
+        backs of old maps drew the longest queues at this year’s photobook fair in Paris.
+        Independent publishers say the fair is where they make a third of their annual
+        sales. Prices ranged from eight euros to several thousand.
+        """,
+        by="Felix Adeyemi",
+        tags=("photography", "photobooks", "publishing", "Paris"),
+    ),
+    art(
+        "10-29 20:30",
+        "glacier-symphony-premiere",
+        "An orchestra premieres a symphony built from recordings of melting glaciers",
+        """
+        A Scandinavian orchestra gave the premiere of a forty-minute symphony that weaves
+        hydrophone recordings from Greenland’s glaciers into the string and brass writing.
+        The composer spent a month on a research ship. The piece is less an alarm than a
+        lament, and the audience sat silent for a long moment before applauding.
+        """,
+        by="Clara Duval",
+        tags=("classical music", "new music", "climate"),
+    ),
+    art(
+        "11-03 09:30",
+        "ai-art-gallery-debate",
+        "Should galleries show art made with AI? Curators are divided",
+        """
+        A group show in Berlin that includes works generated partly with image models has
+        reignited arguments about authorship and labour. Some curators see the tools as
+        another medium, as photography once was; others worry about models trained on
+        artists’ work without consent. Several artists in the show displayed their prompts
+        alongside the works.
+        """,
+        by="Hugo Brandt",
+        tags=("AI", "art", "galleries", "Berlin"),
+    ),
+    art(
+        "11-08 07:00",
+        "tokyo-modernist-houses-walk",
+        "A walking tour of Tokyo’s quiet modernist houses and small museums",
+        """
+        <p>Beyond the towers of Shinjuku, 東京 rewards walkers with small concrete houses,
+        tiny galleries and <em>kissaten</em> tucked into residential lanes. Our route runs
+        from Aoyama to Setagaya over a long afternoon.</p><p>Most house museums close on
+        Mondays &amp; require advance booking.</p>
+        """,
+        by="Hugo Brandt",
+        tags=("architecture", "museums", "Tokyo", "travel"),
+    ),
+    art(
+        "11-13 19:45",
+        "dance-in-empty-pool",
+        "A contemporary dance company turns a disused swimming pool into a stage",
+        """
+        Performers dive, slide and climb across the tiled basin of an empty 1930s public
+        pool in Manchester in a new piece about memory and childhood summers. Audiences
+        watch from the old spectator gallery. The company plans to tour to pools in
+        Glasgow and Leeds that are awaiting restoration.
+        """,
+        by="Clara Duval",
+        tags=("dance", "performance", "Manchester"),
+    ),
+    art(
+        "11-18 12:00",
+        "great-lakes-lighthouses-by-sail",
+        "Photographer spends a year documenting Great Lakes lighthouses from a sailboat",
+        """
+        Sailing a 28-foot sloop from Lake Ontario to Lake Superior, an American
+        photographer made large-format pictures of more than sixty lighthouses, many
+        reachable only by water. The resulting book pairs the images with keepers’ logbook
+        entries. She says the hardest part was holding a tripod steady on a rolling deck
+        in fog.
+        """,
+        by="Felix Adeyemi",
+        tags=("photography", "sailing", "lighthouses", "Great Lakes"),
+    ),
+    art(
+        "11-23 10:00",
+        "offbeat-holiday-films",
+        "Ten holiday films that are not the usual suspects",
+        """
+        Tired of the same Christmas classics? Our critics suggest a Finnish comedy about a
+        reindeer herder, a Japanese family drama set over New Year, a 1940s screwball
+        romance rarely shown on television and a documentary about a department store’s
+        window dressers. Most are streaming or screening at repertory cinemas this month.
+        """,
+        by="Imogen Clarke",
+        tags=("film", "holidays", "cinema"),
+    ),
+)
+
+CIRCUIT_NOTES = (
+    art(
+        "08-02 10:00",
+        "maintainer-burnout-survey",
+        "Open source maintainers say burnout, not funding, is their biggest risk",
+        """
+        A survey of about 1,200 maintainers of widely used open source projects found that
+        most work on them unpaid in evenings and weekends, and nearly half have considered
+        quitting in the past year. Respondents said corporate sponsorships help, but what
+        they want most is help triaging issues and reviewing pull requests.
+        """,
+        by="Sarah Lindgren",
+        tags=("open source", "developers", "burnout"),
+    ),
+    art(
+        "08-06 09:30",
+        "ai-query-energy",
+        "How much electricity does an AI query use? The estimates vary widely",
+        """
+        Researchers have published estimates ranging from a fraction of a watt-hour to
+        several watt-hours per chatbot query, depending on model size, hardware and data
+        center efficiency. The disagreement matters for utilities planning new power
+        plants. Several labs have started publishing energy figures, but methods are not
+        standardized.
+        """,
+        by="Ravi Menon",
+        tags=("AI", "energy", "data centers", "climate"),
+    ),
+    art(
+        "08-11 14:00",
+        "password-manager-breach",
+        "Password manager breach exposes encrypted vaults and customer emails",
+        """
+        <p>A mid-sized password manager disclosed that attackers copied encrypted vault
+        backups and customer email addresses. The company says master passwords were not
+        stored, but security researchers urge users with <strong>weak master
+        passwords</strong> to rotate critical credentials now.</p><p>Phishing emails
+        impersonating the company are already circulating.</p>
+        """,
+        by="Tasha Kim",
+        tags=("cybersecurity", "passwords", "data breach"),
+        updated="08-12 09:00",
+    ),
+    art(
+        "08-15 11:20",
+        "memory-safe-rewrites",
+        "Why more teams are rewriting hot code paths in memory-safe languages",
+        """
+        From browser engines to network daemons, engineering teams are replacing the most
+        exposed C and C++ components with Rust or Go, citing data showing that
+        memory-safety bugs account for most severe vulnerabilities. The rewrites are
+        incremental. Interviews with five teams suggest the hardest part is build tooling,
+        not the language.
+        """,
+        by="Alex Moreau",
+        tags=("programming", "security", "Rust"),
+    ),
+    art(
+        "08-20 08:45",
+        "ev-battery-software-updates",
+        "Over-the-air updates are quietly extending electric car battery range",
+        """
+        Several automakers have pushed software updates that improve winter range by
+        preconditioning batteries more cleverly and tuning heat pumps. Owners report gains
+        of five to ten percent in cold weather. Engineers say battery management software
+        now matters as much to range as chemistry, and it can improve long after a car is
+        sold.
+        """,
+        by="Ravi Menon",
+        tags=("electric vehicles", "batteries", "software"),
+    ),
+    art(
+        "08-24 16:30",
+        "startup-layoffs-august",
+        "Startups trim staff again as late-stage funding stays scarce",
+        """
+        Layoff trackers counted more than 150 startup job cuts in August, concentrated in
+        companies that raised large rounds in 2021 and have struggled to grow into their
+        valuations. Founders describe a two-speed market: AI infrastructure companies raise
+        easily, while consumer apps and marketplaces face flat or down rounds.
+        """,
+        by="Sarah Lindgren",
+        tags=("startups", "layoffs", "venture capital"),
+    ),
+    art(
+        "08-29 12:00",
+        "quantum-error-correction-explained",
+        "A quantum error-correction milestone, explained without the hype",
+        """
+        A research group showed that adding more physical qubits to a logical qubit made
+        errors fall rather than rise, a threshold experts have chased for decades. That is
+        genuinely important, but useful quantum computers still need thousands of such
+        logical qubits. We explain what was shown, what was not, and why timelines remain
+        uncertain.
+        """,
+        by="Alex Moreau",
+        tags=("quantum computing", "research", "explainer"),
+    ),
+    art(
+        "09-02 13:15",
+        "volunteer-chess-engine",
+        "An open source chess engine trained on volunteers’ spare laptop cycles",
+        """
+        A community-run chess engine has climbed to within a few rating points of the
+        strongest programs, powered by a neural network trained on games played by
+        thousands of volunteers’ computers. The project shares its training data and code
+        freely. Grandmasters use it to prepare openings, and club players use it to review
+        their blunders.
+        """,
+        by="Alex Moreau",
+        tags=("chess", "open source", "AI"),
+    ),
+    art(
+        "09-07 10:40",
+        "ai-phishing-red-teams",
+        "AI-written phishing emails are getting harder to spot, red teams warn",
+        """
+        Security testers say language models have eliminated the clumsy grammar that once
+        gave away phishing emails, and attackers are tailoring messages with details
+        scraped from social profiles. Companies are responding with hardware security keys
+        and training that focuses on verifying requests, not spotting typos. Voice cloning
+        is the next worry.
+        """,
+        by="Tasha Kim",
+        tags=("cybersecurity", "AI", "phishing"),
+    ),
+    art(
+        "09-11 06:00",
+        "seattle-robotics-85-million",
+        "Seattle robotics startup raises $85 million for warehouse picking arms",
+        """
+        A Seattle startup that builds AI-guided robotic arms for picking items from
+        warehouse shelves has raised an $85 million Series B led by a growth fund. The
+        company says its arms handle more than 20,000 different products for grocery and
+        pharmacy distributors. It plans to triple production and expand its engineering
+        office in Chicago.
+        """,
+        by="Sarah Lindgren",
+        tags=("robotics", "startups", "venture capital", "AI"),
+        more="""
+        <p>The arms use a suction gripper and a camera system trained on millions of
+        product images. Customers lease them by the month, a model the founders say
+        avoids the large upfront purchases that slowed earlier warehouse robots.</p>
+        """,
+    ),
+    art(
+        "09-16 15:00",
+        "smart-tv-acr-opt-out",
+        "Your smart TV is watching what you watch. Here is how to opt out",
+        """
+        <p>Most smart TVs use automatic content recognition to log what appears on screen,
+        even from a game console or antenna, and share it with advertisers. The settings
+        to turn it off are buried:</p><ul><li>look for &ldquo;viewing information&rdquo;
+        or &ldquo;ACR&rdquo;;</li><li>decline personalized ads;</li><li>recheck after
+        every update.</li></ul>
+        """,
+        by="Tasha Kim",
+        tags=("privacy", "smart home", "how-to"),
+    ),
+    art(
+        "09-21 09:00",
+        "database-license-fork",
+        "A popular database’s license change prompts a community fork",
+        """
+        After the company behind a widely used open source database moved new releases to
+        a source-available license, longtime contributors launched a fork under the
+        original permissive terms. Cloud providers quickly pledged engineers to the fork.
+        The episode is the latest test of whether venture-backed open source companies can
+        keep community trust.
+        """,
+        by="Alex Moreau",
+        tags=("open source", "licensing", "databases"),
+    ),
+    art(
+        "09-25 11:30",
+        "instant-payments-mainstream",
+        "Instant payments go mainstream as banks switch on real-time rails",
+        """
+        More than a thousand American banks and credit unions can now send money instantly
+        through real-time payment networks, and payroll providers are starting to use them
+        for same-day wages. Fintech companies see an opening for cheaper alternatives to
+        card payments at checkout, though fraud on irreversible transfers remains a
+        challenge.
+        """,
+        by="Ravi Menon",
+        tags=("fintech", "payments", "banking"),
+    ),
+    art(
+        "09-30 17:20",
+        "small-satellite-imaging",
+        "Small satellite startups race to sell sharper views of the planet",
+        """
+        A wave of startups is launching shoebox-sized satellites that photograph the Earth
+        daily at resolutions once reserved for spy agencies. Customers include insurers,
+        farm cooperatives and climate researchers tracking methane leaks. Rideshare
+        launches have cut costs sharply, but the companies face crowded orbits and a small
+        pool of paying customers.
+        """,
+        by="Sarah Lindgren",
+        tags=("space", "satellites", "startups"),
+    ),
+    art(
+        "10-05 10:00",
+        "local-ai-coding-assistants",
+        "Developers weigh local AI coding assistants against cloud tools",
+        """
+        Models small enough to run on a laptop can now autocomplete code and answer
+        questions about a codebase without sending anything to the cloud. Developers at
+        regulated companies like the privacy; others find the suggestions noticeably
+        weaker. We benchmarked four setups on real pull requests and report what we found.
+        """,
+        by="Alex Moreau",
+        tags=("AI", "developers", "privacy"),
+    ),
+    art(
+        "10-10 13:45",
+        "laundry-folding-robots",
+        "Home robots that fold laundry are coming, slowly and expensively",
+        """
+        Several robotics startups demonstrated humanoid and wheeled robots folding towels
+        and loading dishwashers, but the fine print revealed remote human operators in some
+        demos and prices above $20,000. Researchers say handling soft, unpredictable
+        objects like clothing remains one of the hardest problems in robotics.
+        """,
+        by="Ravi Menon",
+        tags=("robotics", "AI", "consumer tech"),
+    ),
+    art(
+        "10-15 08:10",
+        "cyber-insurance-backups",
+        "Cyber insurers now demand proof of backups before they will pay",
+        """
+        Insurers have tightened policies after years of heavy ransomware losses, and many
+        now require tested offline backups, multifactor authentication and endpoint
+        monitoring as conditions of coverage. Small businesses say premiums have
+        stabilized but paperwork has multiplied. Brokers advise keeping evidence of
+        security controls ready for renewal.
+        """,
+        by="Tasha Kim",
+        tags=("cybersecurity", "insurance", "ransomware"),
+    ),
+    art(
+        "10-20 12:30",
+        "venture-capital-ai-share",
+        "Venture capital piles into AI while other sectors wait their turn",
+        """
+        Artificial intelligence companies captured more than half of all U.S. venture
+        dollars last quarter, according to a new tally, with a few giant rounds skewing the
+        numbers. Investors in climate, health and consumer startups say fundraising
+        remains slow. Some partners warn of a bubble; others say the revenue growth is
+        real this time.
+        """,
+        by="Sarah Lindgren",
+        tags=("venture capital", "AI", "startups"),
+    ),
+    art(
+        "10-25 09:00",
+        "accessibility-deadlines",
+        "New accessibility rules push websites to fix contrast, captions and forms",
+        """
+        Public agencies and many businesses face deadlines under new accessibility
+        regulations, and developers are auditing sites for screen-reader support, keyboard
+        navigation and captioned video. Automated checkers catch only part of the problem.
+        Disabled users who test sites say the most common failures are unlabeled form
+        fields and inaccessible CAPTCHAs.
+        """,
+        by="Alex Moreau",
+        tags=("accessibility", "web development"),
+    ),
+    art(
+        "10-30 14:00",
+        "charging-reliability",
+        "The charging plug war is over. The charging reliability war is not",
+        """
+        Nearly every automaker selling in North America has adopted the same connector,
+        ending years of confusion. But drivers say broken or slow chargers remain their
+        top complaint. A federal uptime requirement and a payment standard aim to help,
+        and charging networks are publishing reliability data for the first time.
+        """,
+        by="Ravi Menon",
+        tags=("electric vehicles", "charging", "infrastructure"),
+    ),
+    art(
+        "11-04 07:30",
+        "midterm-election-security",
+        "Election officials report no major cyber incidents during the midterms",
+        """
+        State and county election offices said Tuesday’s voting went smoothly from a
+        cybersecurity standpoint, with scattered denial-of-service attempts against
+        results websites but no breaches of voting systems. Officials credited paper
+        ballots, post-election audits and information sharing among states.
+        Misinformation was a bigger headache than hacking.
+        """,
+        by="Tasha Kim",
+        tags=("cybersecurity", "elections"),
+    ),
+    art(
+        "11-09 10:15",
+        "ai-medical-scribes",
+        "AI scribes are easing doctors’ paperwork, early studies suggest",
+        """
+        Clinics using ambient AI tools that listen to appointments and draft notes report
+        that physicians spend less time typing after hours. Early studies show modest
+        reductions in burnout scores. Doctors still need to check every note; several
+        found errors such as invented medication doses. Consent practices vary widely
+        among health systems.
+        """,
+        by="Ravi Menon",
+        tags=("AI", "healthcare", "doctors"),
+    ),
+    art(
+        "11-14 16:00",
+        "digital-board-games",
+        "Digital editions are bringing board games to a new crowd",
+        """
+        App versions of popular strategy board games let players learn the rules through
+        tutorials and play with friends across time zones. Publishers say digital sales
+        now lead many people to buy the physical box. Designers, though, worry that
+        automated scoring hides the table talk and rule-checking that make tabletop play
+        social.
+        """,
+        by="Sarah Lindgren",
+        tags=("board games", "gaming", "apps"),
+    ),
+    art(
+        "11-19 11:00",
+        "data-center-water-use",
+        "Data centers in dry regions look for ways to use less water",
+        """
+        Cooling servers can consume millions of gallons of water a year, and communities in
+        Arizona, Spain and Chile are pushing back. Operators are experimenting with
+        closed-loop liquid cooling, reclaimed wastewater and sites in colder climates. The
+        trade-off is often higher electricity use, which complicates climate pledges.
+        """,
+        by="Ravi Menon",
+        tags=("data centers", "water", "climate"),
+    ),
+)

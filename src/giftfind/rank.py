@@ -178,32 +178,31 @@ def _shortlist(
     candidates: npt.NDArray[np.intp],
     limit: int,
 ) -> list[int]:
-    """Pick ``limit`` documents: first the best for each matched interest, then the best overall."""
-    picked: list[int] = []
-    # Interests in order of their best match, so that if there are more interests
-    # than slots the strongest ones get them.
-    best = sorted(
-        (i for i, s in enumerate(per_interest) if s[candidates].max(initial=0.0) > 0),
-        key=lambda i: -float(per_interest[i][candidates].max()),
-    )
+    """Pick ``limit`` documents, best first, so that every matched interest is represented.
+
+    Greedy: while some matched interest has no document yet, take the best
+    document (by total score) among those that match an uncovered interest;
+    then fill the rest by total score.
+    """
     order = sorted(candidates.tolist(), key=lambda d: _order(index, total, d))
-    for i in best:
-        if len(picked) >= limit:
-            break
-        if any(per_interest[i][d] > 0 for d in picked):
-            continue
-        choice = min(
-            (d for d in order if per_interest[i][d] > 0 and d not in picked),
-            key=lambda d: (-round(float(per_interest[i][d]), 9), _order(index, total, d)),
-            default=None,
+    matches = {d: {i for i, s in enumerate(per_interest) if s[d] > 0} for d in order}
+    uncovered = set().union(*matches.values())
+    picked: list[int] = []
+    chosen: set[int] = set()
+    while len(picked) < limit and len(picked) < len(order):
+        pick = (
+            next(
+                (d for d in order if d not in chosen and matches[d] & uncovered),
+                None,
+            )
+            if uncovered
+            else None
         )
-        if choice is not None:
-            picked.append(choice)
-    for d in order:
-        if len(picked) >= limit:
-            break
-        if d not in picked:
-            picked.append(d)
+        if pick is None:
+            pick = next(d for d in order if d not in chosen)
+        picked.append(pick)
+        chosen.add(pick)
+        uncovered -= matches[pick]
     return picked
 
 
