@@ -96,3 +96,14 @@ def test_canonical_url_drops_tracking_and_normalizes() -> None:
         "https://example.com/a?a=1&b=2"
     )
     assert canonical_url("https://example.com/a") != canonical_url("https://example.com/b")
+
+
+def test_strip_tracking_keeps_the_rest() -> None:
+    from giftfind.text import strip_tracking
+
+    assert (
+        strip_tracking("https://Example.com/a?id=3&utm_source=rss&fbclid=x#frag")
+        == "https://Example.com/a?id=3#frag"
+    )
+    assert strip_tracking("https://example.com/a?id=3") == "https://example.com/a?id=3"
+    assert strip_tracking("https://example.com/a?utm_medium=rss") == "https://example.com/a"

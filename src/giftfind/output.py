@@ -121,13 +121,16 @@ def render_table(resp: SearchResponse, width: int = 100) -> str:
     return "\n".join(out)
 
 
-# Markdown: backslash-escape what CommonMark treats as syntax, and HTML-escape
-# what a renderer would otherwise take as raw HTML.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# Markdown: backslash-escape what CommonMark treats as inline syntax, and
+# HTML-escape what a renderer would otherwise take as raw HTML. Block syntax
+# ("#", "-", "1.") cannot start a line here: every line begins with our own text.
+# Only an "&" that starts an entity would be read as one.
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def _md(text: str) -> str:
-    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_ENTITY.sub("&amp;", clean(text)).replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

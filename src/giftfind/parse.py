@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .errors import ParseError
-from .text import allowed_url, canonical_url, to_plain
+from .text import allowed_url, canonical_url, strip_tracking, to_plain
 from .types import Article, FeedSpec
 
 log = logging.getLogger("giftfind")
@@ -146,7 +146,7 @@ def _resolve(href: Any, base: str | None) -> str:
             href = urljoin(base, href)
         except ValueError:
             return ""
-    return allowed_url(href)
+    return strip_tracking(allowed_url(href))
 
 
 def _xml_entry(entry: Mapping[str, Any], spec: FeedSpec, base: str | None) -> Article | None:
@@ -253,7 +253,9 @@ def _str(value: Any) -> str | None:
 
 
 def _json_item(item: Mapping[str, Any], spec: FeedSpec) -> Article | None:
-    link = allowed_url(_str(item.get("url"))) or allowed_url(_str(item.get("external_url")))
+    link = strip_tracking(
+        allowed_url(_str(item.get("url"))) or allowed_url(_str(item.get("external_url")))
+    )
     title = to_plain(_str(item.get("title")), TITLE_LEN)
     summary = to_plain(_str(item.get("summary")), SUMMARY_LEN)
     body = to_plain(_str(item.get("content_html")) or _str(item.get("content_text")), SUMMARY_LEN)

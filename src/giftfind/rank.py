@@ -19,10 +19,14 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-#: An interest matches an article when the article holds terms carrying at
-#: least this share of the interest's IDF mass: "modern architecture" is not
-#: matched by "modern" alone, but is by "architecture".
-MIN_COVERAGE = 0.5
+#: An interest of n distinct terms matches an article that holds at least
+#: n - n // 3 of them: both words of "modern architecture" (an article about
+#: modern dance is not a match), any two of "Lake Michigan sailing".
+def min_match(n_terms: int) -> int:
+    """How many of an interest's distinct terms an article must hold to match it."""
+    return n_terms - n_terms // 3
+
+
 #: Candidates considered for the shortlist, per query.
 POOL = 200
 
@@ -47,30 +51,31 @@ class Interest:
     #: (surface form, term id) for each of its terms the index knows.
     terms: tuple[tuple[str, int], ...]
     vector: dict[int, float]
-    #: Each known term's share of the interest's IDF mass.
-    shares: dict[int, float]
+    #: Distinct known term ids.
+    known: frozenset[int]
+    #: Distinct terms an article must hold to match (unknown terms count too:
+    #: they are part of what was asked for, and no article has them).
+    needed: int
 
 
 def prepare(index: Index, interest: str) -> Interest:
-    """Analyze one interest into its query vector."""
+    """Analyze one interest into its query vector and match rule."""
     pairs = tokens(interest)
     known: list[tuple[str, int]] = []
-    total_idf = 0.0
-    idfs: dict[int, float] = {}
+    distinct: set[str] = set()
     for surface, term in pairs:
+        distinct.add(term)
         tid = index.term_id(term)
-        if tid is None:
-            # An unknown term still counts against coverage: it is part of what
-            # the user asked for, and no article has it. Use the largest idf.
-            total_idf += float(index.idf.max()) if len(index.idf) else 1.0
-            continue
-        known.append((surface, tid))
-        if tid not in idfs:
-            idfs[tid] = float(index.idf[tid])
-            total_idf += idfs[tid]
+        if tid is not None:
+            known.append((surface, tid))
     vector = index.query_vector(term for _, term in pairs)
-    shares = {tid: idf / total_idf for tid, idf in idfs.items()} if total_idf > 0 else {}
-    return Interest(text=interest, terms=tuple(known), vector=vector, shares=shares)
+    return Interest(
+        text=interest,
+        terms=tuple(known),
+        vector=vector,
+        known=frozenset(tid for _, tid in known),
+        needed=min_match(len(distinct)),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,11 +118,12 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
     total = np.zeros(index.n_docs, dtype=np.float64)
     for interest in prepared:
         scores = index.score(interest.vector)
-        coverage = np.zeros(index.n_docs, dtype=np.float64)
-        for tid, share in interest.shares.items():
+        held = np.zeros(index.n_docs, dtype=np.int32)
+        for tid in interest.known:
             lo, hi = int(index.post_ptr[tid]), int(index.post_ptr[tid + 1])
-            coverage[index.post_doc[lo:hi]] += share
-        scores = np.where((coverage >= MIN_COVERAGE - 1e-9) & allowed, scores, 0.0)
+            held[index.post_doc[lo:hi]] += 1
+        matched = (held >= interest.needed) if interest.needed else np.zeros_like(allowed)
+        scores = np.where(matched & allowed, scores, 0.0)
         per_interest.append(scores)
         total += scores
     if options.weights:

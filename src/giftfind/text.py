@@ -162,6 +162,26 @@ _TRACKING = frozenset(
 )  # fmt: skip
 
 
+def _is_tracking(key: str) -> bool:
+    key = key.lower()
+    return key.startswith("utm_") or key in _TRACKING
+
+
+def strip_tracking(url: str) -> str:
+    """``url`` without tracking parameters (``utm_*``, ``fbclid``...), otherwise as it was."""
+    if "?" not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not _is_tracking(k)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 def canonical_url(url: str) -> str:
     """A normal form of an http(s) URL, for telling whether two links are one article.
 
@@ -182,7 +202,7 @@ def canonical_url(url: str) -> str:
     query = sorted(
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_") and k.lower() not in _TRACKING
+        if not _is_tracking(k)
     )
     path = parts.path or "/"
     if len(path) > 1 and path.endswith("/"):
