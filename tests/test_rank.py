@@ -75,7 +75,9 @@ def test_single_interest_and_no_filler(tmp_path: Path) -> None:
 def test_two_interests_one_article_matching_both_ranks_first(tmp_path: Path) -> None:
     docs = [
         *background(),
-        make_article(title="Sailing on Lake Michigan", summary="A regatta off Chicago's lakefront."),
+        make_article(
+            title="Sailing on Lake Michigan", summary="A regatta off Chicago's lakefront."
+        ),
         make_article(title="Sailing in the Solent", summary="Boats raced around the island."),
         make_article(title="Chicago transit plan", summary="New train lines for the city."),
         make_article(title="Chicago food guide", summary="Where to eat deep dish pizza."),
@@ -92,8 +94,14 @@ def test_every_matched_interest_is_represented(tmp_path: Path) -> None:
     # Five strong sailing articles and one weak chess one: with limit 3, chess still shows.
     docs = [
         *background(),
-        *(make_article(title=f"Sailing news {i}", summary="sailing sailing regatta") for i in range(5)),
-        make_article(title="Weekend roundup", summary="Also a chess club opened downtown, among many other things happening this week."),
+        *(
+            make_article(title=f"Sailing news {i}", summary="sailing sailing regatta")
+            for i in range(5)
+        ),
+        make_article(
+            title="Weekend roundup",
+            summary="Also a chess club opened downtown, among many other things happening this week.",
+        ),
     ]
     index = index_of(tmp_path, docs)
     hits = rank(index, ["sailing", "chess"], RankOptions(limit=3))
@@ -117,7 +125,9 @@ def test_multi_word_interest_needs_more_than_its_weakest_word(tmp_path: Path) ->
 
 
 def test_equal_relevance_is_broken_by_recency(tmp_path: Path) -> None:
-    old = make_article(title="Cycling club", summary="A cycling club rides.", published=T0 - timedelta(days=30))
+    old = make_article(
+        title="Cycling club", summary="A cycling club rides.", published=T0 - timedelta(days=30)
+    )
     new = make_article(title="Cycling club", summary="A cycling club rides.", published=T0)
     undated = make_article(title="Cycling club", summary="A cycling club rides.", published=None)
     index = index_of(tmp_path, [*background(), old, undated, new])
@@ -127,8 +137,15 @@ def test_equal_relevance_is_broken_by_recency(tmp_path: Path) -> None:
 
 
 def test_same_article_in_two_feeds_is_one_document(tmp_path: Path) -> None:
-    a = make_article(title="Gardening tips", summary="Plant bulbs now.", link="https://x.example/g?utm_source=a")
-    b = make_article(id="other-id", title="Gardening Tips", summary="Plant bulbs now.", link="https://x.example/g?utm_source=b")
+    a = make_article(
+        title="Gardening tips", summary="Plant bulbs now.", link="https://x.example/g?utm_source=a"
+    )
+    b = make_article(
+        id="other-id",
+        title="Gardening Tips",
+        summary="Plant bulbs now.",
+        link="https://x.example/g?utm_source=b",
+    )
     index = index_of(tmp_path, [a, *background()], [b])
     hits = rank(index, ["gardening"], RankOptions(limit=5))
     assert len(hits) == 1
@@ -141,7 +158,9 @@ def test_sources_weights_and_since(tmp_path: Path) -> None:
     a = make_article(title="Chess final", summary="chess", published=T0)
     b = make_article(title="Chess opening", summary="chess", published=T0 - timedelta(days=40))
     index = index_of(tmp_path, [a, *background()], [b])
-    assert titles(index, rank(index, ["chess"], RankOptions(sources=frozenset({1})))) == ["Chess opening"]
+    assert titles(index, rank(index, ["chess"], RankOptions(sources=frozenset({1})))) == [
+        "Chess opening"
+    ]
     boosted = rank(index, ["chess"], RankOptions(weights={1: 3.0}))
     assert titles(index, boosted)[0] == "Chess opening"
     recent = rank(index, ["chess"], RankOptions(since=(T0 - timedelta(days=30)).timestamp()))
@@ -170,7 +189,9 @@ def test_analyzer() -> None:
     assert [s for s, _ in tokens("US and us")] == ["US"]
 
 
-def reference_scores(articles: Sequence[Article], query: str, title_weight: float = 2.0) -> list[float]:
+def reference_scores(
+    articles: Sequence[Article], query: str, title_weight: float = 2.0
+) -> list[float]:
     """TF-IDF cosine computed from scratch with plain Python, independent of the index code."""
     counts = []
     for a in articles:
@@ -200,7 +221,9 @@ def test_scores_match_a_from_scratch_tfidf_cosine(tmp_path: Path) -> None:
     docs = [
         *background(),
         make_article(title="Sailing on Lake Michigan", summary="A sailing regatta off Chicago."),
-        make_article(title="Chicago sailing school", summary="Learn to sail in Chicago, sailing daily."),
+        make_article(
+            title="Chicago sailing school", summary="Learn to sail in Chicago, sailing daily."
+        ),
         make_article(title="Transit", summary="Chicago trains run late."),
     ]
     index = index_of(tmp_path, docs)
@@ -215,9 +238,19 @@ words = st.sampled_from(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
-    st.lists(st.tuples(st.lists(words, min_size=1, max_size=4), st.lists(words, max_size=12), st.integers(0, 60)), min_size=1, max_size=25),
+    st.lists(
+        st.tuples(
+            st.lists(words, min_size=1, max_size=4),
+            st.lists(words, max_size=12),
+            st.integers(0, 60),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
     st.lists(words, min_size=1, max_size=3, unique=True),
     st.integers(1, 6),
     st.randoms(use_true_random=False),

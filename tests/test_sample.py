@@ -76,7 +76,9 @@ def test_the_sample_keeps_working_a_year_from_now(cache_dir: Path) -> None:
     assert len(results) == 5
     refreshed = giftfind.refresh(feeds=FEEDS, cache_dir=cache_dir, now=later)
     assert refreshed.count("failed") == 0
-    again = giftfind.search("sailing, Chicago", feeds=FEEDS, cache_dir=cache_dir, now=later, refresh=True)
+    again = giftfind.search(
+        "sailing, Chicago", feeds=FEEDS, cache_dir=cache_dir, now=later, refresh=True
+    )
     assert [r.url for r in again] == [r.url for r in results]
 
 

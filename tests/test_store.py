@@ -32,7 +32,7 @@ def test_save_and_read_back(tmp_path: Path) -> None:
         assert store.generation() == 1
         generation, groups = store.articles({KEY: "Renamed"})
     assert generation == 1
-    (key, articles), = groups
+    ((key, articles),) = groups
     assert key == KEY
     got = {x.title: x for x in articles}
     assert got["One"].feed == "Renamed"  # display names come from the config
@@ -116,7 +116,11 @@ def test_results_cache(tmp_path: Path) -> None:
         assert store.get_result("k") == {"v": 1}
 
 
-def _hold_lock(directory: str, ready: multiprocessing.synchronize.Event, done: multiprocessing.synchronize.Event) -> None:
+def _hold_lock(
+    directory: str,
+    ready: multiprocessing.synchronize.Event,
+    done: multiprocessing.synchronize.Event,
+) -> None:
     with Store(Path(directory)) as store, store.lock():
         ready.set()
         done.wait(10)
@@ -129,11 +133,13 @@ def test_lock_excludes_another_process(tmp_path: Path) -> None:
     holder.start()
     try:
         assert ready.wait(20)
-        with Store(tmp_path) as store:
-            with pytest.raises(StoreLocked, match="another giftfind refresh is running") as info:
-                with store.lock(wait=0.2):
-                    pass
-            assert info.value.exit_code == 4
+        with (
+            Store(tmp_path) as store,
+            pytest.raises(StoreLocked, match="another giftfind refresh is running") as info,
+            store.lock(wait=0.2),
+        ):
+            pass
+        assert info.value.exit_code == 4
     finally:
         done.set()
         holder.join(20)

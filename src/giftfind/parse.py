@@ -149,7 +149,7 @@ def _resolve(href: Any, base: str | None) -> str:
     return strip_tracking(allowed_url(href))
 
 
-def _xml_entry(entry: Mapping[str, Any], spec: FeedSpec, base: str | None) -> Article | None:
+def _xml_entry(entry: dict[str, Any], spec: FeedSpec, base: str | None) -> Article | None:
     link = _resolve(entry.get("link"), base)
     if not link:
         for candidate in entry.get("links") or ():

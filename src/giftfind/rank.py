@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+
 #: An interest of n distinct terms matches an article that holds at least
 #: n - n // 3 of them: both words of "modern architecture" (an article about
 #: modern dance is not a match), any two of "Lake Michigan sailing".

@@ -200,9 +200,7 @@ def canonical_url(url: str) -> str:
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not _is_tracking(k)
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)
     )
     path = parts.path or "/"
     if len(path) > 1 and path.endswith("/"):
