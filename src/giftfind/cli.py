@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from enum import Enum
 from pathlib import Path
@@ -171,20 +171,30 @@ def _duration(value: str | None, option: str) -> timedelta | None:
         raise UsageError(f"{option}: {e}") from None
 
 
-def _progress(total: int, outcomes: Iterator[FeedOutcome]) -> Iterator[FeedOutcome]:
-    """Show a progress bar on stderr while refreshing, when stderr is a terminal."""
-    if not sys.stderr.isatty() or total < 2:
-        yield from outcomes
-        return
-    with typer.progressbar(
-        length=total, label="Refreshing feeds", file=sys.stderr, show_pos=True
-    ) as bar:
-        for outcome in outcomes:
-            bar.update(1)
-            yield outcome
+class _LazyBar:
+    """A progress bar on stderr that appears only once there is progress to show."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self._bar: Any = None
+
+    def __call__(self, outcome: FeedOutcome) -> None:
+        if self.total < 2 or not sys.stderr.isatty():
+            return
+        if self._bar is None:
+            self._bar = typer.progressbar(
+                length=self.total, label="Refreshing feeds", file=sys.stderr, show_pos=True
+            )
+            self._bar.__enter__()
+        self._bar.update(1)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+            self._bar = None
 
 
-def _warn_failures(outcomes: Iterator[FeedOutcome] | tuple[FeedOutcome, ...]) -> None:
+def _warn_failures(outcomes: Iterable[FeedOutcome]) -> None:
     for o in outcomes:
         if o.status == "failed":
             _err(f"giftfind: warning: feed {o.feed!r}: {o.error}")
@@ -227,16 +237,21 @@ def search(
     if refresh and offline:
         raise UsageError("--refresh and --offline cannot be used together")
     config = core.load(feeds)
-    response = core.search_response(
-        query,
-        limit=limit,
-        cache_dir=cache_dir,
-        max_age=_duration(max_age, "--max-age"),
-        since=_duration(since, "--since"),
-        offline=offline,
-        refresh=refresh,
-        config=config,
-    )
+    bar = _LazyBar(len(config.feeds))
+    try:
+        response = core.search_response(
+            query,
+            limit=limit,
+            cache_dir=cache_dir,
+            max_age=_duration(max_age, "--max-age"),
+            since=_duration(since, "--since"),
+            offline=offline,
+            refresh=refresh,
+            config=config,
+            on_feed=bar,
+        )
+    finally:
+        bar.close()
     _warn_failures(response.outcomes)
     for notice in response.notices:
         _err(f"giftfind: {notice}")
@@ -276,13 +291,15 @@ def refresh_command(
     """Fetch every feed and store new articles, without searching (for cron)."""
     config = core.load(feeds)
     outcomes = []
-    for outcome in _progress(
-        len(config.feeds),
-        core.refresh_iter(
+    bar = _LazyBar(len(config.feeds))
+    try:
+        for outcome in core.refresh_iter(
             config=config, cache_dir=cache_dir, retention_days=retention_days, wait=wait
-        ),
-    ):
-        outcomes.append(outcome)
+        ):
+            outcomes.append(outcome)
+            bar(outcome)
+    finally:
+        bar.close()
     _warn_failures(tuple(outcomes))
     failed = any(o.status == "failed" for o in outcomes)
     if verbose or failed:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -248,12 +248,14 @@ def search_response(
     refresh: bool = False,
     now: datetime | None = None,
     config: Config | None = None,
+    on_feed: Callable[[FeedOutcome], None] | None = None,
 ) -> SearchResponse:
     """Answer ``query`` (comma-separated interests) with a shortlist and how it was made.
 
     Refreshes the feeds first when the store is older than ``max_age`` (or when
-    ``refresh`` is true) unless ``offline``; answers from the result cache when
-    the same query was asked of the same store.
+    ``refresh`` is true) unless ``offline``; ``on_feed`` is called with each
+    feed's outcome as that refresh goes (for a progress display). Answers from
+    the result cache when the same query was asked of the same store.
     """
     from .rank import split_interests
     from .store import feed_key
@@ -273,7 +275,12 @@ def search_response(
         if not offline and (refresh or _stale(store.states(keys), keys, settings.max_age, now)):
             try:
                 with store.lock(wait=SEARCH_LOCK_WAIT):
-                    outcomes = tuple(_refresh_locked(store, config, settings, None))
+                    done = []
+                    for outcome in _refresh_locked(store, config, settings, None):
+                        done.append(outcome)
+                        if on_feed is not None:
+                            on_feed(outcome)
+                    outcomes = tuple(done)
             except StoreLocked:
                 notices.append("another refresh is running; answering from the stored articles")
 
