@@ -232,7 +232,7 @@ def test_parse_size() -> None:
         parse_size("ten")
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_any_bytes_give_a_config_or_a_config_error(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fuzz.yaml"
@@ -248,7 +248,7 @@ yaml_scalars = st.one_of(
 )
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(
     st.dictionaries(
         st.sampled_from(["name", "url", "tags", "weight", "extra"]),

@@ -217,7 +217,6 @@ def test_real_capture_parses(path: Path) -> None:
     assert len(ids) == len(set(ids))
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=3000))
 def test_any_bytes_give_articles_or_a_parse_error(data: bytes) -> None:
     try:
@@ -248,7 +247,6 @@ xml_text = st.text(
 ).filter(lambda s: s.strip() and not _is_mojibake(s))
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.tuples(xml_text, st.from_regex(r"[a-z0-9]{1,12}", fullmatch=True)),
@@ -276,7 +274,6 @@ def test_generated_rss_round_trips_titles_and_links(items: list[tuple[str, str]]
         assert article.title == to_plain(expected)
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(
         st.fixed_dictionaries(
