@@ -291,3 +291,9 @@ def test_real_process_python_m_and_console_script(config: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout.splitlines()[0])["title"] == "Chicago opens a new train line"
     assert "Traceback" not in r.stderr
+
+
+def test_empty_store_says_so(config: Path) -> None:
+    r = run("--feeds", str(config), "sailing", "--offline")
+    assert r.exit_code == 1
+    assert "no articles are stored for these feeds yet (searching offline)" in r.stderr

@@ -294,8 +294,14 @@ def search_response(
                 results=tuple(_result_from_dict(r) for r in cached["results"]),
                 outcomes=outcomes,
                 cached=True,
+                notices=tuple(notices),
             )
-        results = _rank(store, config, interests, settings, since, now)
+        results, stored = _rank(store, config, interests, settings, since, now)
+        if not stored:
+            notices.append(
+                "no articles are stored for these feeds yet"
+                + (" (searching offline)" if offline else "; see the warnings above")
+            )
         store.put_result(
             cache_key,
             {"v": RESULT_VERSION, "results": [_result_to_dict(r) for r in results]},
@@ -309,6 +315,7 @@ def search_response(
         results=tuple(results),
         outcomes=outcomes,
         cached=False,
+        notices=tuple(notices),
     )
 
 
@@ -344,7 +351,8 @@ def _rank(
     settings: Settings,
     since: timedelta | None,
     now: datetime,
-) -> list[Result]:
+) -> tuple[list[Result], int]:
+    """The shortlist, and how many articles the index holds."""
     from .index import published_at
     from .rank import RankOptions, rank
     from .store import feed_key
@@ -384,7 +392,7 @@ def _rank(
                     also_in=tuple(names[s] for s in doc.also if s in names),
                 )
             )
-        return results
+        return results, index.n_docs
     finally:
         index.close()
 
