@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 
 from ._version import __version__ as __version__
+from .core import Searcher as Searcher
+from .core import index_articles as index_articles
 from .core import load as load
 from .core import refresh as refresh
 from .core import refresh_iter as refresh_iter

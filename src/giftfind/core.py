@@ -13,7 +13,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any
 from . import config as _config
 from .errors import FeedError, StoreLocked, UsageError
 from .types import (
+    Article,
     Config,
     FeedOutcome,
     FeedSpec,
@@ -353,48 +354,108 @@ def _rank(
     now: datetime,
 ) -> tuple[list[Result], int]:
     """The shortlist, and how many articles the index holds."""
-    from .index import published_at
-    from .rank import RankOptions, rank
-    from .store import feed_key
+    with Searcher(_ensure_index(store, config), config.feeds) as searcher:
+        results = searcher.search(interests, limit=settings.limit, since=since, now=now)
+        return results, searcher.n_docs
 
-    index = _ensure_index(store, config)
-    try:
+
+class Searcher:
+    """Answers queries from one open index: reuse it for many queries (batches, benchmarks).
+
+    ``feeds`` are the configured feeds whose articles may be shown (matched to
+    the index by feed key) with their names and weights; None shows every
+    feed in the index under its key.
+    """
+
+    def __init__(self, index: Any, feeds: Sequence[FeedSpec] | None = None) -> None:
+        from .store import feed_key
+
+        self.index = index
         position = {key: i for i, key in enumerate(index.sources)}
-        names: dict[int, str] = {}
-        weights: dict[int, float] = {}
-        for spec in config.feeds:
-            i = position.get(feed_key(spec))
-            if i is not None:
-                names[i] = spec.name
-                if spec.weight != 1.0:
-                    weights[i] = spec.weight
+        self.names: dict[int, str] = {}
+        self.weights: dict[int, float] = {}
+        if feeds is None:
+            self.names = dict(enumerate(index.sources))
+        else:
+            for spec in feeds:
+                i = position.get(feed_key(spec))
+                if i is not None:
+                    self.names[i] = spec.name
+                    if spec.weight != 1.0:
+                        self.weights[i] = spec.weight
+
+    @property
+    def n_docs(self) -> int:
+        """Articles in the index."""
+        return int(self.index.n_docs)
+
+    def search(
+        self,
+        query: str | Sequence[str],
+        *,
+        limit: int = 5,
+        since: timedelta | None = None,
+        now: datetime | None = None,
+    ) -> list[Result]:
+        """The shortlist for ``query`` (a query string, or its interests)."""
+        from .index import published_at
+        from .rank import RankOptions, rank, split_interests
+
+        interests = split_interests(query) if isinstance(query, str) else list(query)
+        now = now or datetime.now(UTC)
         options = RankOptions(
-            limit=settings.limit,
-            sources=frozenset(names),
-            weights=weights,
+            limit=limit,
+            sources=frozenset(self.names),
+            weights=self.weights,
             since=(now - since).timestamp() if since is not None else None,
         )
         results = []
-        for hit in rank(index, interests, options):
-            doc = index.doc(hit.doc)
+        for hit in rank(self.index, interests, options):
+            doc = self.index.doc(hit.doc)
             results.append(
                 Result(
                     id=doc.id,
                     title=doc.title,
                     url=doc.link,
-                    source=names.get(doc.source, "?"),
+                    source=self.names.get(doc.source, "?"),
                     published=published_at(doc),
                     summary=doc.summary,
                     author=doc.author,
                     score=round(hit.score, 6),
                     matched_interests=tuple(interests[i] for i in hit.interests),
                     matched_terms=hit.terms,
-                    also_in=tuple(names[s] for s in doc.also if s in names),
+                    also_in=tuple(self.names[s] for s in doc.also if s in self.names),
                 )
             )
-        return results, index.n_docs
-    finally:
-        index.close()
+        return results
+
+    def close(self) -> None:
+        """Release the index."""
+        self.index.close()
+
+    def __enter__(self) -> Searcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def index_articles(articles: Iterable[Article], directory: Path | str) -> Searcher:
+    """Index ``articles`` (grouped by their ``feed``) under ``directory`` and open it.
+
+    For ranking articles that do not come from feeds.yaml: a relevance
+    benchmark, another tool's own list.
+    """
+    from .index import Index, build, write
+
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        groups.setdefault(a.feed, []).append(a)
+    parent = Path(directory)
+    write(build(list(groups.items())), parent, generation=0)
+    index = Index.open(parent)
+    assert index is not None
+    return Searcher(index)
 
 
 def _result_to_dict(r: Result) -> dict[str, Any]:

@@ -32,11 +32,24 @@ def min_match(n_terms: int) -> int:
 POOL = 200
 
 
+#: A comma-separated part longer than this many words is a sentence, not an
+#: interest: "in practice, how close to reality are the assumptions..." is one
+#: question, whatever its commas.
+MAX_INTEREST_WORDS = 6
+
+
 def split_interests(query: str) -> list[str]:
-    """The comma-separated interests of a query, trimmed, blanks and repeats dropped."""
+    """The comma-separated interests of a query, trimmed, blanks and repeats dropped.
+
+    A query with a part longer than :data:`MAX_INTEREST_WORDS` words is a
+    sentence and stays whole.
+    """
+    parts = query.split(",")
+    if any(len(p.split()) > MAX_INTEREST_WORDS for p in parts):
+        parts = [query]
     seen: set[str] = set()
     out = []
-    for part in query.split(","):
+    for part in parts:
         interest = " ".join(part.split())
         if interest and interest.casefold() not in seen:
             seen.add(interest.casefold())
@@ -132,7 +145,7 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
         for source, weight in options.weights.items():
             factor[index.source == source] = weight
         total *= factor
-    candidates = _top(total, POOL)
+    candidates = _top(total, max(POOL, options.limit))
     if not len(candidates):
         return []
     picked = _shortlist(index, total, per_interest, candidates, options.limit)
@@ -196,20 +209,16 @@ def _shortlist(
     uncovered = set().union(*matches.values())
     picked: list[int] = []
     chosen: set[int] = set()
-    while len(picked) < limit and len(picked) < len(order):
-        pick = (
-            next(
-                (d for d in order if d not in chosen and matches[d] & uncovered),
-                None,
-            )
-            if uncovered
-            else None
-        )
-        if pick is None:
-            pick = next(d for d in order if d not in chosen)
+    while uncovered and len(picked) < limit:
+        pick = next(d for d in order if d not in chosen and matches[d] & uncovered)
         picked.append(pick)
         chosen.add(pick)
         uncovered -= matches[pick]
+    for d in order:
+        if len(picked) >= limit:
+            break
+        if d not in chosen:
+            picked.append(d)
     return picked
 
 
