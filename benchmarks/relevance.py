@@ -105,9 +105,41 @@ def evaluate(run: Run, c: Collection) -> dict[str, float]:
 # -- systems -------------------------------------------------------------------------
 
 
+#: Overrides of giftfind's ranking parameters (--param name=value), for lever experiments.
+OVERRIDES: dict[str, str] = {}
+
+
+def _params() -> object:
+    import dataclasses
+
+    from giftfind.index import Params
+
+    values: dict[str, object] = {}
+    for f in dataclasses.fields(Params):
+        if f.name in OVERRIDES:
+            raw = OVERRIDES[f.name]
+            default = f.default
+            if isinstance(default, bool):
+                values[f.name] = raw.lower() in ("1", "true", "yes", "on")
+            elif isinstance(default, int):
+                values[f.name] = int(raw)
+            elif isinstance(default, float):
+                values[f.name] = float(raw)
+            else:
+                values[f.name] = raw
+    unknown = set(OVERRIDES) - {f.name for f in dataclasses.fields(Params)} - {"min_match_long"}
+    if unknown:
+        raise SystemExit(f"unknown --param: {', '.join(sorted(unknown))}")
+    return Params(**values)
+
+
 def run_giftfind(c: Collection) -> Run:
     import giftfind
+    from giftfind import rank
     from giftfind.types import Article
+
+    if "min_match_long" in OVERRIDES:
+        rank.MIN_MATCH_LONG = int(OVERRIDES["min_match_long"])
 
     articles = [
         Article(
@@ -121,9 +153,16 @@ def run_giftfind(c: Collection) -> Run:
         for d in c.docs
     ]
     run: Run = {}
-    with tempfile.TemporaryDirectory() as tmp, giftfind.index_articles(articles, tmp) as searcher:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        giftfind.index_articles(articles, tmp, params=_params()) as searcher,
+    ):
         for q in c.queries:
-            run[q["id"]] = [r.id for r in searcher.search(q["text"], limit=DEPTH)]
+            # partial=True: after the real matches, the articles holding only some
+            # of the query's words, in score order, so the ranking reaches the same
+            # depth as the baselines'. The order of the real matches is the CLI's.
+            hits = searcher.search(q["text"], limit=DEPTH, partial=True)
+            run[q["id"]] = [r.id for r in hits]
     return run
 
 
@@ -180,7 +219,17 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(SYSTEMS),
         help=f"comma-separated, from: {', '.join(SYSTEMS)} (default: all)",
     )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a giftfind ranking parameter (giftfind.index.Params), for experiments",
+    )
     args = parser.parse_args(argv)
+    for item in args.param:
+        name, _, value = item.partition("=")
+        OVERRIDES[name.strip()] = value.strip()
     systems = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [s for s in systems if s not in RUNNERS]
     if unknown:
@@ -199,7 +248,9 @@ def main(argv: list[str] | None = None) -> int:
             print(_table(c, out[c.name]))
     if args.json:
         clean = {
-            name: {s: {k: round(v, 4) for k, v in m.items() if k != "seconds"} for s, m in r.items()}
+            name: {
+                s: {k: round(v, 4) for k, v in m.items() if k != "seconds"} for s, m in r.items()
+            }
             for name, r in out.items()
         }
         json.dump({"collections": clean}, sys.stdout, indent=2)

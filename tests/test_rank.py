@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from giftfind.analyze import analyze, tokens
-from giftfind.index import Index, build, write
+from giftfind.index import Index, Params, build, write
 from giftfind.rank import RankOptions, rank, split_interests
 from giftfind.types import Article
 
@@ -23,8 +23,8 @@ from .conftest import make_article
 T0 = datetime(2026, 11, 20, tzinfo=UTC)
 
 
-def index_of(tmp_path: Path, *groups: Sequence[Article]) -> Index:
-    built = build([(f"feed{i}", list(g)) for i, g in enumerate(groups)])
+def index_of(tmp_path: Path, *groups: Sequence[Article], params: Params | None = None) -> Index:
+    built = build([(f"feed{i}", list(g)) for i, g in enumerate(groups)], params)
     parent = tmp_path / "idx"
     write(built, parent, generation=1)
     index = Index.open(parent)
@@ -125,13 +125,19 @@ def test_multi_word_interest_needs_more_than_its_weakest_word(tmp_path: Path) ->
 
 
 def test_equal_relevance_is_broken_by_recency(tmp_path: Path) -> None:
+    # Same length, same "cycling" counts: equal scores (with feedback off, which
+    # would learn each one's other words), but different stories.
     old = make_article(
-        title="Cycling club", summary="A cycling club rides.", published=T0 - timedelta(days=30)
+        title="Cycling club",
+        summary="A cycling club rides north.",
+        published=T0 - timedelta(days=30),
     )
-    new = make_article(title="Cycling club", summary="A cycling club rides.", published=T0)
-    undated = make_article(title="Cycling club", summary="A cycling club rides.", published=None)
-    index = index_of(tmp_path, [*background(), old, undated, new])
-    hits = rank(index, ["cycling"], RankOptions(limit=3))
+    new = make_article(title="Cycling club", summary="A cycling club meets weekly.", published=T0)
+    undated = make_article(
+        title="Cycling club", summary="A cycling club sells jerseys.", published=None
+    )
+    index = index_of(tmp_path, [*background(), old, undated, new], params=Params(prf_docs=0))
+    hits = rank(index, ["cycling"], RankOptions(limit=3, sort="relevance"))
     assert [index.doc(h.doc).id for h in hits] == [new.id, old.id, undated.id]
     assert len({round(h.score, 9) for h in hits}) == 1
 
@@ -189,47 +195,85 @@ def test_analyzer() -> None:
     assert [s for s, _ in tokens("US and us")] == ["US"]
 
 
-def reference_scores(
-    articles: Sequence[Article], query: str, title_weight: float = 2.0
-) -> list[float]:
-    """TF-IDF cosine computed from scratch with plain Python, independent of the index code."""
+def reference_scores(articles: Sequence[Article], query: str, p: Params) -> list[float]:
+    """The index's scores recomputed from scratch in plain Python, independent of its code:
+    classic sublinear TF-IDF cosine, or BM25F with word pairs, as ``p`` says."""
+    from giftfind.index import bigrams
+
+    def terms(text: str) -> list[str]:
+        words = analyze(text)
+        return words + (bigrams(words) if p.bigrams else [])
+
     counts = []
     for a in articles:
         c: Counter[str] = Counter()
-        for t in analyze(a.title):
-            c[t] += title_weight
-        for t in analyze(a.summary):
+        for t in terms(a.title):
+            c[t] += p.title_weight
+        for t in terms(a.summary):
             c[t] += 1
         counts.append(c)
     n = len(articles)
     df: Counter[str] = Counter()
     for c in counts:
         df.update(set(c))
-    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
+    vocab = {t for t, d in df.items() if " " not in t or d >= p.bigram_min_df}
+    counts = [Counter({t: v for t, v in c.items() if t in vocab}) for c in counts]
+    words = analyze(query)
+    q: Counter[str] = Counter(t for t in words if t in vocab)
+    if p.bigrams:
+        for pair in bigrams(words):
+            if pair in vocab:
+                q[pair] += p.bigram_weight
+    if p.weighting == "cosine":
+        idf = {t: math.log((1 + n) / (1 + df[t])) + 1 for t in vocab}
 
-    def unit(vec: dict[str, float]) -> dict[str, float]:
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {t: v / norm for t, v in vec.items()} if norm else {}
+        def unit(vec: dict[str, float]) -> dict[str, float]:
+            norm = math.sqrt(sum(v * v for v in vec.values()))
+            return {t: v / norm for t, v in vec.items()} if norm else {}
 
-    docs = [unit({t: (1 + math.log(v)) * idf[t] for t, v in c.items()}) for c in counts]
-    qc = Counter(t for t in analyze(query) if t in idf)
-    q = unit({t: (1 + math.log(v)) * idf[t] for t, v in qc.items()})
-    return [sum(w * d.get(t, 0.0) for t, w in q.items()) for d in docs]
+        docs = [unit({t: (1 + math.log(v)) * idf[t] for t, v in c.items()}) for c in counts]
+        qv = unit({t: (1 + math.log(v)) * idf[t] for t, v in q.items()})
+        return [sum(w * d.get(t, 0.0) for t, w in qv.items()) for d in docs]
+    idf = {t: math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)) for t in vocab}
+    lengths = [sum(v for t, v in c.items() if " " not in t) for c in counts]
+    avgdl = sum(lengths) / n
+    bound = sum(w * idf[t] * (p.k1 + 1) for t, w in q.items()) or 1.0
+    out = []
+    for c, dl in zip(counts, lengths, strict=True):
+        norm = p.k1 * (1 - p.b + p.b * dl / avgdl)
+        score = sum(w * idf[t] * c[t] * (p.k1 + 1) / (c[t] + norm) for t, w in q.items() if t in c)
+        out.append(score / bound)
+    return out
 
 
-def test_scores_match_a_from_scratch_tfidf_cosine(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "params",
+    [Params(prf_docs=0), Params(weighting="cosine", bigrams=False, prf_docs=0)],
+    ids=["bm25-pairs", "cosine"],
+)
+def test_scores_match_a_from_scratch_computation(tmp_path: Path, params: Params) -> None:
     docs = [
         *background(),
         make_article(title="Sailing on Lake Michigan", summary="A sailing regatta off Chicago."),
         make_article(
             title="Chicago sailing school", summary="Learn to sail in Chicago, sailing daily."
         ),
-        make_article(title="Transit", summary="Chicago trains run late."),
+        make_article(title="Transit", summary="Chicago trains run late on Lake Shore Drive."),
+        make_article(
+            title="Lake Michigan beaches", summary="Sailing and swimming on Lake Michigan."
+        ),
     ]
-    index = index_of(tmp_path, docs)
-    for query in ["sailing", "Chicago", "sailing Chicago regatta", "bread bakery"]:
-        expected = reference_scores(docs, query)
-        got = index.score(index.query_vector(analyze(query)))
+    index = index_of(tmp_path, docs, params=params)
+    for query in [
+        "sailing",
+        "Chicago",
+        "Lake Michigan sailing",
+        "sailing Chicago regatta",
+        "bread bakery",
+    ]:
+        expected = reference_scores(docs, query, params)
+        vector = index.query_vector(analyze(query))
+        got = index.score(vector) / index.bound(vector)
         assert got == pytest.approx(expected, abs=1e-6)
 
 

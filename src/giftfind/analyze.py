@@ -254,10 +254,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def tokens(text: str) -> list[tuple[str, str]]:
+def tokens(text: str, *, stem: bool = True, stop: bool = True) -> list[tuple[str, str]]:
     """``(surface, term)`` pairs for each kept token, in order.
 
     ``surface`` is the token as written (accents folded), ``term`` the index term.
+    ``stem`` and ``stop`` turn stemming and stop-word removal off for experiments.
     """
     out: list[tuple[str, str]] = []
     raws = _TOKEN.findall(_APOSTROPHES.sub("", fold(text)))
@@ -271,20 +272,20 @@ def tokens(text: str) -> list[tuple[str, str]]:
                 out.extend((raw[i : i + 2], raw[i : i + 2]) for i in range(len(raw) - 1))
             continue
         lower = raw.lower()
-        if lower in _STOP:
+        if stop and lower in _STOP:
             # "US", "IT", "WHO": an acronym, not the stop word.
             if len(raw) > 1 and raw.isupper() and not shouting:
                 out.append((raw, lower))
             continue
         if len(lower) < 2 and not lower.isdigit():
             continue
-        out.append((raw, _stem(lower)))
+        out.append((raw, _stem(lower) if stem else lower))
     return out
 
 
-def analyze(text: str) -> list[str]:
+def analyze(text: str, *, stem: bool = True, stop: bool = True) -> list[str]:
     """The index terms of ``text``, in order (repeats kept: they are term frequencies)."""
-    return [term for _, term in tokens(text)]
+    return [term for _, term in tokens(text, stem=stem, stop=stop)]
 
 
 def analyze_all(texts: Iterable[str]) -> list[list[str]]:

@@ -24,6 +24,7 @@ from .errors import FeedError, StoreLocked, UsageError
 from .types import (
     Article,
     Config,
+    Explanation,
     FeedOutcome,
     FeedSpec,
     FeedState,
@@ -396,22 +397,45 @@ class Searcher:
         limit: int = 5,
         since: timedelta | None = None,
         now: datetime | None = None,
+        exclude: str | Sequence[str] = (),
+        sort: str = "hybrid",
+        half_life_days: float = 14.0,
+        explain: bool = False,
+        partial: bool = False,
     ) -> list[Result]:
-        """The shortlist for ``query`` (a query string, or its interests)."""
+        """The shortlist for ``query`` (a query string, or its interests).
+
+        ``exclude`` drops articles matching those interests; ``sort`` is
+        "hybrid" (relevance with a mild preference for recent articles),
+        "relevance" or "recent"; ``explain`` fills ``Result.explain``;
+        ``partial`` appends partial matches after the real ones (for
+        evaluating a ranking to depth ``limit``, never for a letter).
+        """
         from .index import published_at
         from .rank import RankOptions, rank, split_interests
 
         interests = split_interests(query) if isinstance(query, str) else list(query)
+        excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
         now = now or datetime.now(UTC)
         options = RankOptions(
             limit=limit,
             sources=frozenset(self.names),
             weights=self.weights,
             since=(now - since).timestamp() if since is not None else None,
+            exclude=tuple(excluded),
+            sort=sort,
+            now=now.timestamp(),
+            half_life_days=half_life_days,
+            partial=partial,
         )
         results = []
         for hit in rank(self.index, interests, options):
             doc = self.index.doc(hit.doc)
+            also = []
+            for source in (*doc.also, *hit.also):
+                name = self.names.get(source)
+                if name is not None and source != doc.source and name not in also:
+                    also.append(name)
             results.append(
                 Result(
                     id=doc.id,
@@ -424,7 +448,17 @@ class Searcher:
                     score=round(hit.score, 6),
                     matched_interests=tuple(interests[i] for i in hit.interests),
                     matched_terms=hit.terms,
-                    also_in=tuple(self.names[s] for s in doc.also if s in self.names),
+                    also_in=tuple(also),
+                    explain=Explanation(
+                        interests=tuple(
+                            (interests[i], round(hit.parts[i], 6)) for i in hit.interests
+                        ),
+                        weight=hit.weight,
+                        relevance=round(hit.relevance, 6),
+                        recency=round(hit.recency, 6),
+                    )
+                    if explain
+                    else None,
                 )
             )
         return results
@@ -440,11 +474,14 @@ class Searcher:
         self.close()
 
 
-def index_articles(articles: Iterable[Article], directory: Path | str) -> Searcher:
+def index_articles(
+    articles: Iterable[Article], directory: Path | str, *, params: Any = None
+) -> Searcher:
     """Index ``articles`` (grouped by their ``feed``) under ``directory`` and open it.
 
     For ranking articles that do not come from feeds.yaml: a relevance
-    benchmark, another tool's own list.
+    benchmark, another tool's own list. ``params`` (an ``index.Params``)
+    changes the weighting, for experiments.
     """
     from .index import Index, build, write
 
@@ -452,7 +489,7 @@ def index_articles(articles: Iterable[Article], directory: Path | str) -> Search
     for a in articles:
         groups.setdefault(a.feed, []).append(a)
     parent = Path(directory)
-    write(build(list(groups.items())), parent, generation=0)
+    write(build(list(groups.items()), params), parent, generation=0)
     index = Index.open(parent)
     assert index is not None
     return Searcher(index)

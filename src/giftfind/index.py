@@ -38,7 +38,7 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -54,11 +54,11 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the snapshot layout or the weighting changes; old snapshots
 #: are then rebuilt rather than misread.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 CURRENT = "CURRENT"
 _FILES = (
     "terms", "idf", "post_ptr", "post_doc", "post_w", "fwd_ptr", "fwd_term", "fwd_w",
-    "published", "source", "docs_off",
+    "published", "seen", "source", "docs_off",
 )  # fmt: skip
 #: Longest term kept; longer tokens are URLs, hashes or base64, never interests.
 MAX_TERM_BYTES = 48
@@ -66,10 +66,47 @@ MAX_TERM_BYTES = 48
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Params:
-    """How documents are weighted (stored with the snapshot)."""
+    """How documents are weighted and queries expanded (stored with the snapshot).
 
+    Each value is a lever measured in benchmarks/README.md.
+    """
+
+    #: Snowball stemming ("sailing" finds "sail").
+    stem: bool = True
+    #: Drop English stop words.
+    stopwords: bool = True
+    #: "bm25": BM25F-style tf saturation and pivoted length normalization;
+    #: "cosine": classic sublinear TF-IDF with cosine normalization.
+    weighting: str = "bm25"
     #: A term in the title counts this many times one in the summary.
     title_weight: float = 2.0
+    #: tf saturation: the higher, the more repeated terms keep adding.
+    k1: float = 1.2
+    #: Length normalization: 0 ignores document length, 1 divides it out fully.
+    b: float = 0.75
+    #: Index adjacent-word pairs, so that multi-word interests score as phrases.
+    bigrams: bool = True
+    #: Pairs seen in fewer documents than this are not indexed.
+    bigram_min_df: int = 2
+    #: A query pair's weight relative to a single word.
+    bigram_weight: float = 0.3
+    #: Pseudo-relevance feedback: expand each interest with the terms of its
+    #: best this-many matches (0 turns it off)...
+    prf_docs: int = 10
+    #: ... taking this many terms ...
+    prf_terms: int = 20
+    #: ... at this share of the expanded query's weight (Rocchio's beta).
+    prf_weight: float = 0.4
+    #: Shortlist variety (MMR's lambda): 1 picks by relevance alone, lower
+    #: trades relevance for articles unlike those already picked.
+    diversity: float = 0.8
+    #: Cosine below which two articles are not redundant at all for MMR.
+    diversity_floor: float = 0.3
+    #: Two candidates this similar (cosine of their term weights) are one story.
+    duplicate_cosine: float = 0.9
+    #: How much recency can take away (hybrid sort): an old article keeps
+    #: 1 - this of its score.
+    recency_weight: float = 0.2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,8 +144,24 @@ def _epoch(when: datetime | None) -> float | None:
     return when.timestamp() if when is not None else None
 
 
-def _index_text(a: Article) -> tuple[list[str], list[str]]:
-    return analyze(a.title), analyze(a.summary + " " + " ".join(a.tags))
+def bigrams(terms: Sequence[str]) -> list[str]:
+    """Adjacent pairs of terms, as the index stores them ("heat conduct")."""
+    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+
+
+def _fields(a: Article, params: Params) -> tuple[list[str], list[str]]:
+    """The title's and the body's index terms (words, then pairs)."""
+    out = []
+    for text in (a.title, a.summary + " " + " ".join(a.tags)):
+        terms = [
+            t
+            for t in analyze(text, stem=params.stem, stop=params.stopwords)
+            if len(t.encode()) <= MAX_TERM_BYTES
+        ]
+        if params.bigrams:
+            terms += bigrams(terms)
+        out.append(terms)
+    return out[0], out[1]
 
 
 def collect(groups: Sequence[tuple[str, Sequence[Article]]]) -> tuple[list[Doc], list[Article]]:
@@ -158,39 +211,43 @@ def _doc_fields(d: Doc) -> dict[str, Any]:
 def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None = None) -> Built:
     """Fit the index over ``(feed key, articles)`` groups with scikit-learn."""
     import numpy as np
-    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer
 
     params = params or Params()
     docs, articles = collect(groups)
     sources = [g[0] for g in groups]
     titles, bodies = [], []
     for a in articles:
-        t, b = _index_text(a)
-        titles.append([w for w in t if len(w.encode()) <= MAX_TERM_BYTES])
-        bodies.append([w for w in b if len(w.encode()) <= MAX_TERM_BYTES])
+        t, b = _fields(a, params)
+        titles.append(t)
+        bodies.append(b)
 
     def identity(tokens: list[str]) -> list[str]:
         return tokens
 
     vectorizer = CountVectorizer(analyzer=identity, dtype=np.float64)
+    terms: list[str] = []
     if docs:
         vectorizer.fit([t + b for t, b in zip(titles, bodies, strict=True)])
-    terms: list[str] = sorted(getattr(vectorizer, "vocabulary_", {}), key=vocab_order)
+        terms = sorted(vectorizer.vocabulary_, key=vocab_order)
     if terms:
         counts = params.title_weight * vectorizer.transform(titles) + vectorizer.transform(bodies)
-        # CountVectorizer orders columns by Python str order; the snapshot orders
-        # them by UTF-8 bytes (what np.searchsorted sees); the two agree, but be sure.
-        order = [vectorizer.vocabulary_[t] for t in terms]
-        counts = counts[:, order].tocsr()
-        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
-        weights = tfidf.fit_transform(counts).tocsr()
-        weights.sort_indices()
-        idf = np.asarray(tfidf.idf_, dtype=np.float64)
+        # CountVectorizer orders columns by Python str order, the snapshot by UTF-8
+        # bytes (what np.searchsorted sees); the two agree, but be sure. Pairs seen
+        # in too few documents are dropped here.
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        keep = [
+            t
+            for t in terms
+            if " " not in t or df[vectorizer.vocabulary_[t]] >= params.bigram_min_df
+        ]
+        counts = counts[:, [vectorizer.vocabulary_[t] for t in keep]].tocsr()
+        terms = keep
     else:
-        from scipy.sparse import csr_matrix
-
-        weights = csr_matrix((len(docs), 0), dtype=np.float64)
-        idf = np.zeros(0, dtype=np.float64)
+        counts = csr_matrix((len(docs), 0), dtype=np.float64)
+    weights, idf = weigh(counts, [" " in t for t in terms], params)
+    weights.sort_indices()
     csc = weights.tocsc()
     csc.sort_indices()
     arrays = {
@@ -204,9 +261,46 @@ def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None
         "published": np.array(
             [d.published if d.published is not None else np.nan for d in docs], dtype=np.float64
         ),
+        "seen": np.array(
+            [d.first_seen if d.first_seen is not None else np.nan for d in docs], dtype=np.float64
+        ),
         "source": np.array([d.source for d in docs], dtype=np.int32),
     }
     return Built(terms=terms, arrays=arrays, docs=docs, sources=sources, params=params)
+
+
+def weigh(counts: Any, is_pair: Sequence[bool], params: Params) -> tuple[Any, Any]:
+    """Term weights from (title-weighted) counts: a CSR matrix, and the idf per term.
+
+    "bm25": w = idf * tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)), with the
+    BM25 idf log(1 + (N - df + 0.5) / (df + 0.5)) and dl counting words only.
+    "cosine": scikit-learn's TfidfTransformer(sublinear_tf=True), l2-normalized.
+    """
+    import numpy as np
+
+    n_docs, n_terms = counts.shape
+    df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
+    if params.weighting == "cosine":
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
+        if n_terms == 0:
+            return counts.astype(np.float64), np.zeros(0)
+        weights = tfidf.fit_transform(counts).tocsr()
+        return weights, np.asarray(tfidf.idf_, dtype=np.float64)
+    if params.weighting != "bm25":
+        raise ValueError(f"unknown weighting {params.weighting!r}")
+    idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
+    words = ~np.asarray(is_pair, dtype=bool) if n_terms else np.zeros(0, dtype=bool)
+    word_counts = counts.data * words[counts.indices]
+    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
+    dl = np.bincount(rows, weights=word_counts, minlength=n_docs)
+    avgdl = float(dl.mean()) if n_docs and dl.mean() > 0 else 1.0
+    tf = counts.data
+    norm = params.k1 * (1.0 - params.b + params.b * dl[rows] / avgdl)
+    weights = counts.copy().astype(np.float64)
+    weights.data = idf[counts.indices] * tf * (params.k1 + 1.0) / (tf + norm)
+    return weights, idf
 
 
 def vocab_order(term: str) -> bytes:
@@ -323,6 +417,7 @@ class Index:
         self.fwd_term = arrays["fwd_term"]
         self.fwd_w = arrays["fwd_w"]
         self.published = arrays["published"]
+        self.seen = arrays["seen"]
         self.source = arrays["source"]
         self._offsets = arrays["docs_off"]
         self.n_docs = int(meta["n_docs"])
@@ -375,22 +470,42 @@ class Index:
 
     # -- scoring -------------------------------------------------------------------
 
-    def query_vector(self, terms: Iterable[str]) -> dict[int, float]:
-        """A query's TF-IDF vector (sublinear tf, l2-normalized), as the index weights documents.
+    def query_vector(self, terms: Sequence[str]) -> dict[int, float]:
+        """A query's vector over the index's terms, weighted as the index weights documents.
 
+        Words count once per occurrence, adjacent pairs ``bigram_weight`` times;
+        with cosine weighting the vector is sublinear TF-IDF, l2-normalized.
         Terms no document contains are left out.
         """
-        counts: dict[int, int] = {}
-        for t in terms:
-            tid = self.term_id(t)
+        counts: dict[int, float] = {}
+        pairs = bigrams(terms) if self.params.bigrams else []
+        for term, weight in [(t, 1.0) for t in terms] + [
+            (p, self.params.bigram_weight) for p in pairs
+        ]:
+            tid = self.term_id(term)
             if tid is not None:
-                counts[tid] = counts.get(tid, 0) + 1
-        vec = {tid: (1.0 + math.log(c)) * float(self.idf[tid]) for tid, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values()))
-        return {tid: v / norm for tid, v in vec.items()} if norm > 0 else {}
+                counts[tid] = counts.get(tid, 0.0) + weight
+        if self.params.weighting == "cosine":
+            vec = {
+                tid: (1.0 + math.log(c)) * float(self.idf[tid])
+                if c >= 1
+                else c * float(self.idf[tid])
+                for tid, c in counts.items()
+            }
+            norm = math.sqrt(sum(v * v for v in vec.values()))
+            return {tid: v / norm for tid, v in vec.items()} if norm > 0 else {}
+        return counts
+
+    def bound(self, vector: Mapping[int, float]) -> float:
+        """The highest score ``vector`` could reach: what scores are divided by, so
+        that they fall in [0, 1] and compare across interests."""
+        if self.params.weighting == "cosine":
+            return math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        k = self.params.k1 + 1.0
+        return sum(w * float(self.idf[tid]) * k for tid, w in vector.items()) or 1.0
 
     def score(self, vector: Mapping[int, float]) -> npt.NDArray[np.float64]:
-        """Cosine of every document with ``vector``, reading only its terms' postings."""
+        """``vector`` dotted with every document, reading only its terms' postings."""
         import numpy as np
 
         scores = np.zeros(self.n_docs, dtype=np.float64)

@@ -1,13 +1,27 @@
 """Score articles against a query's interests and pick the shortlist.
 
-No I/O beyond reading the index it is handed. The query is split into
-interests at commas; each interest is scored on its own (TF-IDF cosine), so an
-article that matches two interests scores the sum of both and ranks above one
-that matches a single interest equally well.
+No I/O beyond reading the index it is handed. The steps, in order:
+
+1. The query is split into interests at commas; each interest is scored on
+   its own (TF-IDF with BM25-style saturation, word pairs and pseudo-relevance
+   feedback, divided by the best score it could reach, so in [0, 1]).
+2. An article *matches* an interest only when it holds (most of) its words;
+   its relevance is the sum over the interests it matches, times its feed's
+   weight, so one that matches two interests ranks above one that matches a
+   single interest equally well. Articles matching an ``exclude`` interest go.
+3. A mild recency preference (``hybrid``, the default) multiplies relevance by
+   a factor between ``1 - recency_weight`` and 1 that halves its distance to 1
+   every ``half_life`` days of age; ``relevance`` ignores dates except to
+   break ties; ``recent`` puts the newest real matches first.
+4. Near-duplicates (the same story from several feeds) collapse into the best
+   copy, which lists the other feeds.
+5. The shortlist is picked with maximal marginal relevance (MMR), while making
+   sure every interest that has a real match is represented.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,23 +33,17 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-
-#: An interest of n distinct terms matches an article that holds at least
-#: n - n // 3 of them: both words of "modern architecture" (an article about
-#: modern dance is not a match), any two of "Lake Michigan sailing".
-def min_match(n_terms: int) -> int:
-    """How many of an interest's distinct terms an article must hold to match it."""
-    return n_terms - n_terms // 3
-
-
 #: Candidates considered for the shortlist, per query.
 POOL = 200
-
-
 #: A comma-separated part longer than this many words is a sentence, not an
 #: interest: "in practice, how close to reality are the assumptions..." is one
 #: question, whatever its commas.
 MAX_INTEREST_WORDS = 6
+#: Words an article must share with a long (4+ word) interest.
+MIN_MATCH_LONG = 2
+#: Dates more than this far in the future are not believed (seconds).
+FUTURE_SLACK = 2 * 86400
+SORTS = ("hybrid", "relevance", "recent")
 
 
 def split_interests(query: str) -> list[str]:
@@ -57,6 +65,19 @@ def split_interests(query: str) -> list[str]:
     return out
 
 
+def min_match(n_terms: int) -> int:
+    """How many of an interest's distinct words an article must hold to match it.
+
+    A short interest is a concept, so most of its words must be there: both
+    words of "modern architecture" (an article about modern dance is not a
+    match), two of "Lake Michigan sailing". A long one is a question written
+    out, where any two of its words make a candidate.
+    """
+    if n_terms <= 3:
+        return n_terms - n_terms // 3
+    return MIN_MATCH_LONG
+
+
 @dataclass(frozen=True, slots=True)
 class Interest:
     """One interest, analyzed against an index."""
@@ -74,7 +95,7 @@ class Interest:
 
 def prepare(index: Index, interest: str) -> Interest:
     """Analyze one interest into its query vector and match rule."""
-    pairs = tokens(interest)
+    pairs = tokens(interest, stem=index.params.stem, stop=index.params.stopwords)
     known: list[tuple[str, int]] = []
     distinct: set[str] = set()
     for surface, term in pairs:
@@ -82,7 +103,7 @@ def prepare(index: Index, interest: str) -> Interest:
         tid = index.term_id(term)
         if tid is not None:
             known.append((surface, tid))
-    vector = index.query_vector(term for _, term in pairs)
+    vector = index.query_vector([term for _, term in pairs])
     return Interest(
         text=interest,
         terms=tuple(known),
@@ -90,20 +111,6 @@ def prepare(index: Index, interest: str) -> Interest:
         known=frozenset(tid for _, tid in known),
         needed=min_match(len(distinct)),
     )
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Hit:
-    """A document picked for the shortlist."""
-
-    doc: int
-    score: float
-    #: Indexes into the interests, best-matching first.
-    interests: tuple[int, ...]
-    #: The query's words (as written) found in the document.
-    terms: tuple[str, ...]
-    #: Each matched interest's own score.
-    parts: dict[int, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,45 +125,149 @@ class RankOptions:
     weights: dict[int, float] = field(default_factory=dict)
     #: Only documents published at or after this time (epoch seconds).
     since: float | None = None
+    #: Interests whose matches are dropped ("politics").
+    exclude: tuple[str, ...] = ()
+    #: "hybrid" (relevance with a mild recency preference), "relevance", "recent".
+    sort: str = "hybrid"
+    #: The time recency is measured from (epoch seconds); None: undated ranking.
+    now: float | None = None
+    #: Age at which the recency factor has moved halfway to its floor, in days.
+    half_life_days: float = 14.0
+    #: After the real matches, append partial ones (articles holding some of an
+    #: interest's words) in score order: a ranking to depth ``limit`` for
+    #: evaluation, never a shortlist for a letter.
+    partial: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """A document picked for the shortlist."""
+
+    doc: int
+    #: What the shortlist is ordered by (relevance times recency, for hybrid).
+    score: float
+    #: Relevance alone: the sum of the matched interests' scores, times the feed weight.
+    relevance: float
+    #: The recency factor applied (1.0 when sorting by relevance).
+    recency: float
+    #: Indexes into the interests, best-matching first.
+    interests: tuple[int, ...]
+    #: The query's words (as written) found in the document.
+    terms: tuple[str, ...]
+    #: Each matched interest's own score.
+    parts: dict[int, float] = field(default_factory=dict)
+    #: Sources (indexes into Index.sources) of near-duplicates collapsed into this one.
+    also: tuple[int, ...] = ()
+    #: The feed weight applied.
+    weight: float = 1.0
 
 
 def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[Hit]:
     """The shortlist for ``interests``: best first, every matched interest represented."""
     import numpy as np
 
+    if options.sort not in SORTS:
+        raise ValueError(f"sort must be one of {SORTS}, not {options.sort!r}")
     if index.n_docs == 0 or not interests:
         return []
-    prepared = [prepare(index, text) for text in interests]
     allowed = _allowed(index, options)
-    per_interest: list[npt.NDArray[np.float64]] = []
-    total = np.zeros(index.n_docs, dtype=np.float64)
+    for text in options.exclude:
+        _, excluded, _ = _score_interest(index, prepare(index, text), allowed)
+        allowed &= ~excluded
+    prepared = [prepare(index, text) for text in interests]
+    strict: list[npt.NDArray[np.float64]] = []
+    loose = np.zeros(index.n_docs, dtype=np.float64)
     for interest in prepared:
-        scores = index.score(interest.vector)
-        held = np.zeros(index.n_docs, dtype=np.int32)
-        for tid in interest.known:
-            lo, hi = int(index.post_ptr[tid]), int(index.post_ptr[tid + 1])
-            held[index.post_doc[lo:hi]] += 1
-        matched = (held >= interest.needed) if interest.needed else np.zeros_like(allowed)
-        scores = np.where(matched & allowed, scores, 0.0)
-        per_interest.append(scores)
-        total += scores
-    if options.weights:
-        factor = np.ones(index.n_docs, dtype=np.float64)
-        for source, weight in options.weights.items():
-            factor[index.source == source] = weight
-        total *= factor
-    candidates = _top(total, max(POOL, options.limit))
-    if not len(candidates):
-        return []
-    picked = _shortlist(index, total, per_interest, candidates, options.limit)
-    hits = [_hit(index, d, float(total[d]), per_interest, prepared) for d in picked]
-    hits.sort(key=lambda h: _order(index, total, h.doc))
+        scores, matched, held = _score_interest(index, interest, allowed)
+        strict.append(np.where(matched, scores, 0.0))
+        if options.partial:
+            loose += np.where(held > 0, scores, 0.0)
+    weight = np.ones(index.n_docs, dtype=np.float64)
+    for source, w in options.weights.items():
+        weight[index.source == source] = w
+    relevance = np.sum(strict, axis=0) * weight
+    recency = _recency(index, options)
+    final = relevance * recency if options.sort == "hybrid" else relevance
+    candidates = _top(final, max(POOL, options.limit))
+    head = _order(index, final, candidates, options)
+    groups = _collapse(index, head, index.params.duplicate_cosine)
+    picked = _shortlist(index, final, strict, head, groups, options)
+    hits = [
+        _hit(index, d, final, relevance, recency, weight, strict, prepared, groups, options)
+        for d in picked
+    ]
+    if options.partial and len(hits) < options.limit:
+        hits.extend(_partial(index, loose * weight, picked, groups, options))
     return hits
 
 
-def _order(index: Index, total: npt.NDArray[np.float64], doc: int) -> tuple[float, float, str]:
-    """Sort key: best score, then newest, then article id (so ties never depend on input order)."""
-    return (-round(float(total[doc]), 9), -_published(index, doc), index.doc(doc).id)
+def _score_interest(
+    index: Index, interest: Interest, allowed: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.int32]]:
+    """Normalized scores for one interest, which documents match it, and how many of its
+    words each holds."""
+    import numpy as np
+
+    held = np.zeros(index.n_docs, dtype=np.int32)
+    for tid in interest.known:
+        lo, hi = int(index.post_ptr[tid]), int(index.post_ptr[tid + 1])
+        held[index.post_doc[lo:hi]] += 1
+    matched = (held >= interest.needed) & allowed if interest.needed else np.zeros_like(allowed)
+    vector = interest.vector
+    scores = index.score(vector)
+    if index.params.prf_docs > 0 and matched.any():
+        vector = expand(index, vector, np.where(matched, scores, 0.0))
+        scores = index.score(vector)
+    scores = np.where(allowed, scores, 0.0) / index.bound(vector)
+    return scores, matched & (scores > 0), held * allowed
+
+
+def expand(
+    index: Index, vector: dict[int, float], scores: npt.NDArray[np.float64]
+) -> dict[int, float]:
+    """Rocchio pseudo-relevance feedback: mix in the best matches' strongest terms.
+
+    The top ``prf_docs`` documents stand in for relevant ones; each one's term
+    weights are normalized to sum 1 and averaged, the ``prf_terms`` heaviest
+    terms found in at least two documents of the whole index are kept, and
+    the query becomes (1 - beta) q/|q| + beta c/|c| (L1 norms). Short queries
+    gain the most: "sailing" learns "regatta", "yacht", "mast".
+    """
+    import numpy as np
+
+    p = index.params
+    top = _top(scores, p.prf_docs)
+    if p.prf_docs <= 0 or p.prf_weight <= 0 or not len(top) or not vector:
+        return vector
+    # Every document tied with the last one taken joins it, so that which
+    # documents give feedback never depends on the order articles were stored.
+    ties = np.flatnonzero(scores >= scores[top[-1]])
+    if len(ties) > len(top):
+        top = ties[: 50 * p.prf_docs]
+    ids, weights = [], []
+    for d in top.tolist():
+        terms, w = index.doc_terms(d)
+        total = float(w.sum())
+        if total > 0:
+            ids.append(np.asarray(terms))
+            weights.append(np.asarray(w, dtype=np.float64) / total)
+    if not ids:
+        return vector
+    uniq, inverse = np.unique(np.concatenate(ids), return_inverse=True)
+    centroid = np.bincount(inverse, weights=np.concatenate(weights)) / len(ids)
+    df = index.post_ptr[uniq + 1] - index.post_ptr[uniq]
+    centroid[df < 2] = 0.0
+    keep = np.argsort(-centroid, kind="stable")[: p.prf_terms]
+    keep = keep[centroid[keep] > 0]
+    if not len(keep):
+        return vector
+    c_total = float(centroid[keep].sum())
+    q_total = sum(vector.values())
+    beta = p.prf_weight
+    out = {tid: (1.0 - beta) * w / q_total for tid, w in vector.items()}
+    for tid, w in zip(uniq[keep].tolist(), centroid[keep].tolist(), strict=True):
+        out[tid] = out.get(tid, 0.0) + beta * w / c_total
+    return out
 
 
 def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
@@ -167,9 +278,35 @@ def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
         allowed &= np.isin(index.source, np.fromiter(options.sources, dtype=np.int32))
     if options.since is not None:
         # Undated articles pass: their date is unknown, not old.
-        published = np.asarray(index.published)
-        allowed &= ~(published < options.since)
+        allowed &= ~(np.asarray(index.published) < options.since)
     return allowed
+
+
+def dates(index: Index, now: float | None) -> npt.NDArray[np.float64]:
+    """Each document's date for recency: published, else first seen; NaN when unknown
+    or implausibly far in the future."""
+    import numpy as np
+
+    when = np.where(np.isnan(index.published), index.seen, index.published)
+    if now is not None:
+        when = np.where(when > now + FUTURE_SLACK, np.nan, when)
+    return np.asarray(when, dtype=np.float64)
+
+
+def _recency(index: Index, options: RankOptions) -> npt.NDArray[np.float64]:
+    """1 - w + w * 0.5 ** (age / half_life): 1 for today's news, never below 1 - w.
+
+    Undated documents get the factor of a document one half-life old: neither
+    favored nor buried. Dates slightly in the future count as now.
+    """
+    import numpy as np
+
+    w = index.params.recency_weight
+    if options.now is None or w <= 0:
+        return np.ones(index.n_docs, dtype=np.float64)
+    age_days = (options.now - dates(index, options.now)) / 86400.0
+    age_days = np.where(np.isnan(age_days), options.half_life_days, np.maximum(age_days, 0.0))
+    return 1.0 - w + w * np.power(0.5, age_days / options.half_life_days)
 
 
 def _top(scores: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:
@@ -186,58 +323,204 @@ def _top(scores: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.intp]:
     return positive[order]
 
 
-def _published(index: Index, doc: int) -> float:
-    value = float(index.published[doc])
-    return value if value == value else float("-inf")  # NaN: undated sorts last
+def _order(
+    index: Index,
+    final: npt.NDArray[np.float64],
+    candidates: npt.NDArray[np.intp],
+    options: RankOptions,
+) -> list[int]:
+    """Candidates best first: by score, then newest, then article id (ties never depend
+    on input order); ``recent`` puts the newest first."""
+    when = dates(index, options.now)
+
+    def newest(d: int) -> float:
+        value = float(when[d])
+        return -value if not math.isnan(value) else math.inf
+
+    def key(d: int) -> tuple[float, float, str]:
+        score = -round(float(final[d]), 9)
+        if options.sort == "recent":
+            return (newest(d), score, index.doc(d).id)
+        return (score, newest(d), index.doc(d).id)
+
+    return sorted(candidates.tolist(), key=key)
+
+
+class _Vectors:
+    """Unit-length term-weight vectors of a few documents, for cosine similarity."""
+
+    def __init__(self, index: Index, docs: Sequence[int]) -> None:
+        import numpy as np
+
+        rows = [index.doc_terms(d) for d in docs]
+        if not rows:
+            self.matrix = np.zeros((0, 0), dtype=np.float32)
+            self.pos: dict[int, int] = {}
+            return
+        uniq, inverse = np.unique(np.concatenate([r[0] for r in rows]), return_inverse=True)
+        matrix = np.zeros((len(docs), len(uniq)), dtype=np.float32)
+        start = 0
+        for i, (terms, w) in enumerate(rows):
+            matrix[i, inverse[start : start + len(terms)]] = w
+            start += len(terms)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        self.matrix = matrix / np.where(norms > 0, norms, 1.0)
+        self.pos = {d: i for i, d in enumerate(docs)}
+
+    def similarity(self) -> npt.NDArray[np.float32]:
+        return self.matrix @ self.matrix.T
+
+
+def _collapse(index: Index, head: list[int], threshold: float) -> dict[int, list[int]]:
+    """Group near-duplicate candidates: ``{kept doc: [collapsed docs]}``, best copy kept.
+
+    Two articles are one story when the cosine of their term weights (words and
+    word pairs, so wording as well as vocabulary) reaches ``threshold``.
+    """
+    import numpy as np
+
+    window = head[:POOL]
+    groups: dict[int, list[int]] = {d: [] for d in head}
+    if len(window) < 2 or threshold >= 1:
+        return groups
+    sim = _Vectors(index, window).similarity()
+    np.fill_diagonal(sim, 0.0)
+    absorbed: set[int] = set()
+    for i, d in enumerate(window):
+        if d in absorbed:
+            continue
+        for j in np.flatnonzero(sim[i] >= threshold).tolist():
+            other = window[j]
+            if j > i and other not in absorbed:
+                absorbed.add(other)
+                groups[d].append(other)
+    for d in absorbed:
+        del groups[d]
+    return groups
 
 
 def _shortlist(
     index: Index,
-    total: npt.NDArray[np.float64],
-    per_interest: Sequence[npt.NDArray[np.float64]],
-    candidates: npt.NDArray[np.intp],
-    limit: int,
+    final: npt.NDArray[np.float64],
+    strict: Sequence[npt.NDArray[np.float64]],
+    head: list[int],
+    groups: dict[int, list[int]],
+    options: RankOptions,
 ) -> list[int]:
-    """Pick ``limit`` documents, best first, so that every matched interest is represented.
+    """Pick ``limit`` documents by maximal marginal relevance, covering every interest.
 
-    Greedy: while some matched interest has no document yet, take the best
-    document (by total score) among those that match an uncovered interest;
-    then fill the rest by total score.
+    Candidates are the best few times ``limit`` (and each interest's best
+    match). Each step takes the candidate with the best ``lambda * score /
+    best score - (1 - lambda) * redundancy``, redundancy being its highest
+    cosine with an article already picked (above a floor: articles on one
+    topic share words, angles on one story share most of them). While a
+    matched interest has no article yet, only candidates that match one
+    compete. The picks are then shown in ranking order.
     """
-    order = sorted(candidates.tolist(), key=lambda d: _order(index, total, d))
-    matches = {d: {i for i, s in enumerate(per_interest) if s[d] > 0} for d in order}
+    import numpy as np
+
+    order = [d for d in head if d in groups]
+    limit = options.limit
+    if not order:
+        return []
+    matches = {d: frozenset(i for i, s in enumerate(strict) if s[d] > 0) for d in order}
     uncovered = set().union(*matches.values())
+    window = order[: min(POOL, max(4 * limit, 20))]
+    for i in sorted(uncovered):
+        best = next(d for d in order if i in matches[d])
+        if best not in window:
+            window.append(best)
+    if len(window) <= limit:
+        return order[:limit]
+    lam = index.params.diversity
+    floor = index.params.diversity_floor
+    sim = np.maximum(_Vectors(index, window).similarity() - floor, 0.0) / (1.0 - floor)
+    top = float(final[window[0]]) or 1.0
+    rel = np.array([float(final[d]) / top for d in window])
+    redundancy = np.zeros(len(window), dtype=np.float64)
+    free = np.ones(len(window), dtype=bool)
     picked: list[int] = []
-    chosen: set[int] = set()
-    while uncovered and len(picked) < limit:
-        pick = next(d for d in order if d not in chosen and matches[d] & uncovered)
-        picked.append(pick)
-        chosen.add(pick)
-        uncovered -= matches[pick]
-    for d in order:
-        if len(picked) >= limit:
-            break
-        if d not in chosen:
-            picked.append(d)
-    return picked
+    while len(picked) < limit:
+        eligible = free.copy()
+        if uncovered:
+            covers = np.array([bool(matches[d] & uncovered) for d in window])
+            if (covers & free).any():
+                eligible &= covers
+        mmr = np.where(eligible, lam * rel - (1 - lam) * redundancy, -np.inf)
+        i = int(np.argmax(mmr))  # the first of equals: the better-ranked one
+        picked.append(window[i])
+        free[i] = False
+        uncovered -= matches[window[i]]
+        redundancy = np.maximum(redundancy, sim[i])
+    rank_of = {d: k for k, d in enumerate(order)}
+    return sorted(picked, key=rank_of.__getitem__)
 
 
 def _hit(
     index: Index,
     doc: int,
-    score: float,
-    per_interest: Sequence[npt.NDArray[np.float64]],
+    final: npt.NDArray[np.float64],
+    relevance: npt.NDArray[np.float64],
+    recency: npt.NDArray[np.float64],
+    weight: npt.NDArray[np.float64],
+    strict: Sequence[npt.NDArray[np.float64]],
     prepared: Sequence[Interest],
+    groups: dict[int, list[int]],
+    options: RankOptions,
 ) -> Hit:
-    parts = {i: float(s[doc]) for i, s in enumerate(per_interest) if s[doc] > 0}
+    parts = {i: float(s[doc]) for i, s in enumerate(strict) if s[doc] > 0}
     matched = tuple(sorted(parts, key=lambda i: -parts[i]))
-    term_ids = [tid for interest in prepared for _, tid in interest.terms]
+    also = []
+    for other in groups.get(doc, []):
+        source = int(index.source[other])
+        if source != int(index.source[doc]) and source not in also:
+            also.append(source)
+    return Hit(
+        doc=doc,
+        score=float(final[doc]),
+        relevance=float(relevance[doc]),
+        recency=float(recency[doc]) if options.sort == "hybrid" else 1.0,
+        interests=matched,
+        terms=_matched_terms(index, doc, [prepared[i] for i in matched]),
+        parts=parts,
+        also=tuple(also),
+        weight=float(weight[doc]),
+    )
+
+
+def _matched_terms(index: Index, doc: int, interests: Sequence[Interest]) -> tuple[str, ...]:
+    term_ids = [tid for interest in interests for _, tid in interest.terms]
     present = dict(zip(term_ids, index.has_terms(doc, term_ids), strict=True))
     seen: set[str] = set()
     words = []
-    for i in matched:
-        for surface, tid in prepared[i].terms:
+    for interest in interests:
+        for surface, tid in interest.terms:
             if present.get(tid) and surface.lower() not in seen:
                 seen.add(surface.lower())
                 words.append(surface)
-    return Hit(doc=doc, score=score, interests=matched, terms=tuple(words), parts=parts)
+    return tuple(words)
+
+
+def _partial(
+    index: Index,
+    loose: npt.NDArray[np.float64],
+    picked: list[int],
+    groups: dict[int, list[int]],
+    options: RankOptions,
+) -> list[Hit]:
+    """Documents after the real matches, by their partial scores (evaluation depth only)."""
+    taken = set(picked)
+    for d in picked:
+        taken.update(groups.get(d, []))
+    need = options.limit - len(picked)
+    out = []
+    for d in _top(loose, need + len(taken)).tolist():
+        if d in taken:
+            continue
+        out.append(
+            Hit(doc=d, score=float(loose[d]), relevance=float(loose[d]), recency=1.0,
+                interests=(), terms=())
+        )  # fmt: skip
+        if len(out) >= need:
+            break
+    return out

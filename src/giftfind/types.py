@@ -145,6 +145,20 @@ class RefreshReport:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Explanation:
+    """How a result's score was made (``--explain``)."""
+
+    #: Each matched interest's score, in [0, 1].
+    interests: tuple[tuple[str, float], ...]
+    #: The feed's weight from feeds.yaml.
+    weight: float
+    #: Sum of the interests' scores times the weight.
+    relevance: float
+    #: The recency factor (1.0 unless sorting is hybrid).
+    recency: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Result:
     """One article of a shortlist, with why it matched."""
 
@@ -163,6 +177,8 @@ class Result:
     matched_terms: tuple[str, ...]
     #: Other feeds that carried the same story (collapsed near-duplicates).
     also_in: tuple[str, ...] = ()
+    #: The score's parts, when asked for.
+    explain: Explanation | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
