@@ -31,6 +31,7 @@ old index or the new one, never half of one.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import mmap
@@ -146,7 +147,7 @@ def _epoch(when: datetime | None) -> float | None:
 
 def bigrams(terms: Sequence[str]) -> list[str]:
     """Adjacent pairs of terms, as the index stores them ("heat conduct")."""
-    return [f"{a} {b}" for a, b in zip(terms, terms[1:], strict=False)]
+    return [f"{a} {b}" for a, b in itertools.pairwise(terms)]
 
 
 def _fields(a: Article, params: Params) -> tuple[list[str], list[str]]:
