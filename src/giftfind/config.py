@@ -129,12 +129,14 @@ def _line_of(node: Any, key: str | int | None = None) -> int | None:
         return None
     try:
         if key is None:
-            return int(lc.line) + 1
-        if isinstance(key, int):
-            return int(lc.item(key)[0]) + 1
-        return int(lc.key(key)[0]) + 1
+            line = lc.line
+        elif isinstance(key, int):
+            line = lc.item(key)[0]
+        else:
+            line = lc.key(key)[0]
     except (KeyError, IndexError, TypeError, AttributeError):
-        return int(lc.line) + 1
+        line = getattr(lc, "line", None)
+    return int(line) + 1 if isinstance(line, int) else None
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:

@@ -353,9 +353,8 @@ class _Vectors:
         import numpy as np
 
         rows = [index.doc_terms(d) for d in docs]
+        self.matrix: npt.NDArray[np.float32] = np.zeros((0, 0), dtype=np.float32)
         if not rows:
-            self.matrix = np.zeros((0, 0), dtype=np.float32)
-            self.pos: dict[int, int] = {}
             return
         uniq, inverse = np.unique(np.concatenate([r[0] for r in rows]), return_inverse=True)
         matrix = np.zeros((len(docs), len(uniq)), dtype=np.float32)
@@ -364,8 +363,7 @@ class _Vectors:
             matrix[i, inverse[start : start + len(terms)]] = w
             start += len(terms)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        self.matrix = matrix / np.where(norms > 0, norms, 1.0)
-        self.pos = {d: i for i, d in enumerate(docs)}
+        self.matrix = (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
 
     def similarity(self) -> npt.NDArray[np.float32]:
         return self.matrix @ self.matrix.T
