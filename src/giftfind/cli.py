@@ -30,6 +30,7 @@ from .types import FeedOutcome
 F = TypeVar("F", bound=Callable[..., Any])
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+Sort = Enum("Sort", {name: name for name in core.SORTS}, type=str)  # type: ignore[misc]
 
 
 class _DefaultGroup(TyperGroup):
@@ -223,6 +224,24 @@ def search(
             "--max-age", help="Refresh first when the store is older than this (default: 6h)."
         ),
     ] = None,
+    sort: Annotated[
+        Sort,
+        typer.Option(
+            "--sort",
+            help="hybrid: relevance with a mild preference for recent articles; "
+            "relevance: dates only break ties; recent: newest matches first.",
+            case_sensitive=False,
+        ),
+    ] = Sort.hybrid,  # type: ignore[attr-defined]
+    exclude: Annotated[
+        str | None,
+        typer.Option(
+            "--exclude", help='Drop articles matching these interests, e.g. "politics, crime".'
+        ),
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show how each score was made.")
+    ] = False,
     refresh: Annotated[
         bool, typer.Option("--refresh", help="Refresh every feed before searching.")
     ] = False,
@@ -247,6 +266,9 @@ def search(
             since=_duration(since, "--since"),
             offline=offline,
             refresh=refresh,
+            exclude=exclude or (),
+            sort=sort.value,
+            explain=explain,
             config=config,
             on_feed=bar,
         )

@@ -14,13 +14,14 @@ import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from . import config as _config
 from .errors import FeedError, StoreLocked, UsageError
+from .rank import SORTS as SORTS
 from .types import (
     Article,
     Config,
@@ -39,7 +40,7 @@ log = logging.getLogger("giftfind")
 #: Environment variable naming the cache (store) directory.
 CACHE_ENV = "GIFTFIND_CACHE_DIR"
 #: Bumped when the cached answer's shape or the ranking changes.
-RESULT_VERSION = 1
+RESULT_VERSION = 2
 #: How long a cached answer is kept (it is only used while the store is unchanged).
 RESULT_TTL = 7 * 86400
 #: How long a search waits for a running refresh before answering from the store as it is.
@@ -249,6 +250,9 @@ def search_response(
     offline: bool = False,
     refresh: bool = False,
     now: datetime | None = None,
+    exclude: str | Sequence[str] = (),
+    sort: str = "hybrid",
+    explain: bool = False,
     config: Config | None = None,
     on_feed: Callable[[FeedOutcome], None] | None = None,
 ) -> SearchResponse:
@@ -258,13 +262,18 @@ def search_response(
     ``refresh`` is true) unless ``offline``; ``on_feed`` is called with each
     feed's outcome as that refresh goes (for a progress display). Answers from
     the result cache when the same query was asked of the same store.
+    ``exclude``, ``sort`` and ``explain`` are as for :meth:`Searcher.search`.
     """
-    from .rank import split_interests
+    from .rank import SORTS, split_interests
     from .store import feed_key
 
     interests = split_interests(query)
     if not interests:
         raise UsageError("empty query: give one or more interests, separated by commas")
+    if sort not in SORTS:
+        raise UsageError(f"invalid sort {sort!r}: use one of {', '.join(SORTS)}")
+    excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
+    search = _Search(interests, excluded, sort, explain, since)
     config = config or load(feeds)
     settings = _settings(config, max_age=max_age, limit=limit)
     now = now or datetime.now(UTC)
@@ -287,7 +296,7 @@ def search_response(
                 notices.append("another refresh is running; answering from the stored articles")
 
         generation = store.generation()
-        cache_key = _result_key(interests, settings, since, config, generation)
+        cache_key = _result_key(search, settings, config, generation, now)
         cached = store.get_result(cache_key)
         if cached is not None and cached.get("v") == RESULT_VERSION:
             return SearchResponse(
@@ -298,7 +307,7 @@ def search_response(
                 cached=True,
                 notices=tuple(notices),
             )
-        results, stored = _rank(store, config, interests, settings, since, now)
+        results, stored = _rank(store, config, search, settings, now)
         if not stored:
             notices.append(
                 "no articles are stored for these feeds yet"
@@ -326,37 +335,54 @@ def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:
     return list(search_response(query, limit=limit, **options).results)
 
 
+@dataclass(frozen=True, slots=True)
+class _Search:
+    """What was asked, beyond the settings."""
+
+    interests: list[str]
+    exclude: list[str]
+    sort: str
+    explain: bool
+    since: timedelta | None
+
+
 def _result_key(
-    interests: list[str],
-    settings: Settings,
-    since: timedelta | None,
-    config: Config,
-    generation: int,
+    search: _Search, settings: Settings, config: Config, generation: int, now: datetime
 ) -> str:
     from .store import feed_key
 
     ident = {
         "v": RESULT_VERSION,
-        "interests": [i.casefold() for i in interests],
+        "interests": [i.casefold() for i in search.interests],
+        "exclude": [i.casefold() for i in search.exclude],
+        "sort": search.sort,
+        "explain": search.explain,
         "limit": settings.limit,
-        "since": since.total_seconds() if since is not None else None,
+        "half_life": settings.half_life_days,
+        "since": search.since.total_seconds() if search.since is not None else None,
         "feeds": [[feed_key(s), s.name, s.weight] for s in config.feeds],
         "generation": generation,
+        # Recency moves slowly (a 14-day half-life): an answer holds for the day.
+        "day": now.date().isoformat() if search.sort != "relevance" else None,
     }
     return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
 
 
 def _rank(
-    store: Any,
-    config: Config,
-    interests: list[str],
-    settings: Settings,
-    since: timedelta | None,
-    now: datetime,
+    store: Any, config: Config, search: _Search, settings: Settings, now: datetime
 ) -> tuple[list[Result], int]:
     """The shortlist, and how many articles the index holds."""
     with Searcher(_ensure_index(store, config), config.feeds) as searcher:
-        results = searcher.search(interests, limit=settings.limit, since=since, now=now)
+        results = searcher.search(
+            search.interests,
+            limit=settings.limit,
+            since=search.since,
+            now=now,
+            exclude=search.exclude,
+            sort=search.sort,
+            half_life_days=settings.half_life_days,
+            explain=search.explain,
+        )
         return results, searcher.n_docs
 
 
@@ -508,6 +534,16 @@ def _result_to_dict(r: Result) -> dict[str, Any]:
         "matched_interests": list(r.matched_interests),
         "matched_terms": list(r.matched_terms),
         "also_in": list(r.also_in),
+        "explain": (
+            {
+                "interests": [list(p) for p in r.explain.interests],
+                "weight": r.explain.weight,
+                "relevance": r.explain.relevance,
+                "recency": r.explain.recency,
+            }
+            if r.explain
+            else None
+        ),
     }
 
 
@@ -525,4 +561,14 @@ def _result_from_dict(d: Mapping[str, Any]) -> Result:
         matched_interests=tuple(d["matched_interests"]),
         matched_terms=tuple(d["matched_terms"]),
         also_in=tuple(d.get("also_in") or ()),
+        explain=(
+            Explanation(
+                interests=tuple((str(i), float(v)) for i, v in d["explain"]["interests"]),
+                weight=float(d["explain"]["weight"]),
+                relevance=float(d["explain"]["relevance"]),
+                recency=float(d["explain"]["recency"]),
+            )
+            if d.get("explain")
+            else None
+        ),
     )

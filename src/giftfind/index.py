@@ -100,9 +100,12 @@ class Params:
     prf_weight: float = 0.4
     #: Shortlist variety (MMR's lambda): 1 picks by relevance alone, lower
     #: trades relevance for articles unlike those already picked.
-    diversity: float = 0.8
-    #: Cosine below which two articles are not redundant at all for MMR.
-    diversity_floor: float = 0.3
+    diversity: float = 0.7
+    #: Likeness (the larger of word-pair overlap and cosine) below which two
+    #: articles are not redundant at all for MMR...
+    diversity_floor: float = 0.2
+    #: ... and at which they are fully redundant (two angles on one story).
+    diversity_full: float = 0.6
     #: Two candidates this similar (cosine of their term weights) are one story.
     duplicate_cosine: float = 0.9
     #: How much recency can take away (hybrid sort): an old article keeps

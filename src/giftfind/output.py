@@ -44,7 +44,27 @@ def result_dict(r: Result, rank: int) -> dict[str, Any]:
         "matched_terms": [clean(t) for t in r.matched_terms],
         "also_in": [clean(s) for s in r.also_in],
         "id": clean(r.id),
+    } | ({"explain": _explain_dict(r)} if r.explain is not None else {})
+
+
+def _explain_dict(r: Result) -> dict[str, Any]:
+    assert r.explain is not None
+    e = r.explain
+    return {
+        "interests": {clean(name): round(v, 4) for name, v in e.interests},
+        "weight": e.weight,
+        "relevance": round(e.relevance, 4),
+        "recency": round(e.recency, 4),
     }
+
+
+def explain_line(r: Result) -> str:
+    """``score 0.41 = (sailing 0.31 + Chicago 0.21) x weight 1 x recency 0.79``."""
+    if r.explain is None:
+        return ""
+    e = r.explain
+    parts = " + ".join(f"{clean(name)} {v:.3f}" for name, v in e.interests)
+    return f"score {r.score:.3f} = ({parts}) × weight {e.weight:g} × recency {e.recency:.3f}"
 
 
 def _warnings(resp: SearchResponse) -> list[dict[str, str]]:
@@ -117,6 +137,8 @@ def render_table(resp: SearchResponse, width: int = 100) -> str:
         terms = ", ".join(clean(t) for t in r.matched_terms)
         why = f"matched: {matched}" + (f" (terms: {terms})" if terms else "")
         out.append(indent + shorten(why + f" · score {r.score:.3f}", width - len(indent)))
+        if r.explain is not None:
+            out.append(indent + explain_line(r))
         out.append("")
     return "\n".join(out)
 
@@ -160,6 +182,9 @@ def render_markdown(resp: SearchResponse) -> str:
         why = ", ".join(_md(i) for i in r.matched_interests)
         terms = ", ".join(_md(t) for t in r.matched_terms)
         out.append(f"   *Matched:* {why}" + (f" ({terms})" if terms else ""))
+        if r.explain is not None:
+            out[-1] += "  "
+            out.append(f"   *Score:* {_md(explain_line(r))}")
         out.append("")
     return "\n".join(out)
 

@@ -283,11 +283,14 @@ def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
 
 
 def dates(index: Index, now: float | None) -> npt.NDArray[np.float64]:
-    """Each document's date for recency: published, else first seen; NaN when unknown
-    or implausibly far in the future."""
+    """Each document's publication date; NaN when unknown or implausibly far in the future.
+
+    (When giftfind first saw an undated article says nothing of its age: a new
+    store first sees every article at once.)
+    """
     import numpy as np
 
-    when = np.where(np.isnan(index.published), index.seen, index.published)
+    when = np.asarray(index.published, dtype=np.float64)
     if now is not None:
         when = np.where(when > now + FUTURE_SLACK, np.nan, when)
     return np.asarray(when, dtype=np.float64)
@@ -346,50 +349,85 @@ def _order(
     return sorted(candidates.tolist(), key=key)
 
 
-class _Vectors:
-    """Unit-length term-weight vectors of a few documents, for cosine similarity."""
+#: Candidates checked for near-duplicates (the head of the ranking).
+DEDUP_WINDOW = 60
+
+
+class _Likeness:
+    """How alike a few documents are: cosine of their term weights, and overlap of
+    their word-pair shingles (computed from their text, so nothing is pruned)."""
 
     def __init__(self, index: Index, docs: Sequence[int]) -> None:
         import numpy as np
 
-        rows = [index.doc_terms(d) for d in docs]
-        self.matrix: npt.NDArray[np.float32] = np.zeros((0, 0), dtype=np.float32)
-        if not rows:
-            return
+        from .index import bigrams
+
+        self.docs = list(docs)
+        rows = [index.doc_terms(d) for d in self.docs]
         uniq, inverse = np.unique(np.concatenate([r[0] for r in rows]), return_inverse=True)
-        matrix = np.zeros((len(docs), len(uniq)), dtype=np.float32)
+        matrix = np.zeros((len(rows), len(uniq)), dtype=np.float32)
         start = 0
         for i, (terms, w) in enumerate(rows):
             matrix[i, inverse[start : start + len(terms)]] = w
             start += len(terms)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        self.matrix = (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
+        matrix /= np.where(norms > 0, norms, 1.0)
+        self.cosine = matrix @ matrix.T
+        self.shingles: list[set[str]] = []
+        for d in self.docs:
+            doc = index.doc(d)
+            shingles: set[str] = set()
+            for text in (doc.title, doc.summary):
+                words = tokens(text, stem=index.params.stem, stop=index.params.stopwords)
+                shingles.update(bigrams([t for _, t in words]))
+            self.shingles.append(shingles)
 
-    def similarity(self) -> npt.NDArray[np.float32]:
-        return self.matrix @ self.matrix.T
+    def overlap(self, i: int, j: int) -> float:
+        """Shared shingles over the smaller set's size (1.0: one text contains the other)."""
+        a, b = self.shingles[i], self.shingles[j]
+        if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+            return 0.0
+        return len(a & b) / min(len(a), len(b))
+
+    def redundancy(self) -> npt.NDArray[np.float64]:
+        """Pairwise likeness in [0, 1]: the larger of shingle overlap and cosine."""
+        import numpy as np
+
+        n = len(self.docs)
+        out = np.asarray(self.cosine, dtype=np.float64).copy()
+        for i in range(n):
+            for j in range(i + 1, n):
+                out[i, j] = out[j, i] = max(out[i, j], self.overlap(i, j))
+        return out
+
+
+#: Texts with fewer word pairs than this are too short to call duplicates by wording.
+MIN_SHINGLES = 4
+#: Shingle overlap at which two articles are one story (the issue's 0.8).
+DUPLICATE_OVERLAP = 0.8
 
 
 def _collapse(index: Index, head: list[int], threshold: float) -> dict[int, list[int]]:
     """Group near-duplicate candidates: ``{kept doc: [collapsed docs]}``, best copy kept.
 
-    Two articles are one story when the cosine of their term weights (words and
-    word pairs, so wording as well as vocabulary) reaches ``threshold``.
+    Two articles are one story when most of the shorter one's word pairs are
+    also in the other (shingle overlap >= 0.8: syndicated copy with a few words
+    changed) or the cosine of their term weights reaches ``threshold``.
     """
-    import numpy as np
-
-    window = head[:POOL]
+    window = head[:DEDUP_WINDOW]
     groups: dict[int, list[int]] = {d: [] for d in head}
     if len(window) < 2 or threshold >= 1:
         return groups
-    sim = _Vectors(index, window).similarity()
-    np.fill_diagonal(sim, 0.0)
+    like = _Likeness(index, window)
     absorbed: set[int] = set()
     for i, d in enumerate(window):
         if d in absorbed:
             continue
-        for j in np.flatnonzero(sim[i] >= threshold).tolist():
+        for j in range(i + 1, len(window)):
             other = window[j]
-            if j > i and other not in absorbed:
+            if other in absorbed:
+                continue
+            if like.cosine[i, j] >= threshold or like.overlap(i, j) >= DUPLICATE_OVERLAP:
                 absorbed.add(other)
                 groups[d].append(other)
     for d in absorbed:
@@ -428,11 +466,22 @@ def _shortlist(
         best = next(d for d in order if i in matches[d])
         if best not in window:
             window.append(best)
+    lam = index.params.diversity
     if len(window) <= limit:
         return order[:limit]
-    lam = index.params.diversity
-    floor = index.params.diversity_floor
-    sim = np.maximum(_Vectors(index, window).similarity() - floor, 0.0) / (1.0 - floor)
+    if options.sort == "recent" or lam >= 1:
+        # Newest first (or relevance alone): take the order as it is, except that
+        # each matched interest gets its best article.
+        taken: list[int] = []
+        for d in order:
+            if len(taken) >= limit:
+                break
+            if not uncovered or matches[d] & uncovered or limit - len(taken) > len(uncovered):
+                taken.append(d)
+                uncovered -= matches[d]
+        return taken
+    floor, full = index.params.diversity_floor, index.params.diversity_full
+    sim = np.clip((_Likeness(index, window).redundancy() - floor) / (full - floor), 0.0, 1.0)
     top = float(final[window[0]]) or 1.0
     rel = np.array([float(final[d]) / top for d in window])
     redundancy = np.zeros(len(window), dtype=np.float64)
