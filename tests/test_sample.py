@@ -93,3 +93,31 @@ def test_library_api(cache_dir: Path) -> None:
     assert [x.url for x in response.results] == [x.url for x in results]
     report = giftfind.refresh(feeds=FEEDS, cache_dir=cache_dir)
     assert report.count("not_modified") == len(load_config(SAMPLE / "feeds.yaml").feeds)
+
+
+def test_explain_sort_and_exclude_on_the_command_line() -> None:
+    r = runner.invoke(app, ["--feeds", FEEDS, "sailing, Chicago", "--json", "--explain"])
+    assert r.exit_code == 0, r.stderr
+    for x in json.loads(r.stdout)["results"]:
+        e = x["explain"]
+        assert set(e) == {"interests", "weight", "relevance", "recency"}
+        assert set(e["interests"]) == set(x["matched_interests"])
+        assert abs(x["score"] - e["relevance"] * e["recency"]) < 1e-3
+    table = runner.invoke(app, ["--feeds", FEEDS, "sailing", "--explain", "-n", "1"])
+    assert "score " in table.stdout
+    assert "× recency" in table.stdout
+
+    r = runner.invoke(app, ["--feeds", FEEDS, "running", "--sort", "recent", "--json", "-n", "5"])
+    dates = [x["published"] for x in json.loads(r.stdout)["results"] if x["published"]]
+    assert dates == sorted(dates, reverse=True)
+
+    plain = runner.invoke(app, ["--feeds", FEEDS, "running", "--json", "-n", "20"])
+    titles = {x["title"] for x in json.loads(plain.stdout)["results"]}
+    assert any("mayor" in t.lower() for t in titles)
+    r = runner.invoke(
+        app, ["--feeds", FEEDS, "running", "--exclude", "mayor", "--json", "-n", "20"]
+    )
+    assert not any("mayor" in x["title"].lower() for x in json.loads(r.stdout)["results"])
+
+    r = runner.invoke(app, ["--feeds", FEEDS, "running", "--sort", "newest"])
+    assert r.exit_code == 2
