@@ -31,7 +31,6 @@ old index or the new one, never half of one.
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import mmap
@@ -55,14 +54,12 @@ if TYPE_CHECKING:
 
 #: Bumped whenever the snapshot layout or the weighting changes; old snapshots
 #: are then rebuilt rather than misread.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CURRENT = "CURRENT"
 _FILES = (
     "terms", "idf", "post_ptr", "post_doc", "post_w", "fwd_ptr", "fwd_term", "fwd_w",
     "published", "seen", "source", "docs_off",
 )  # fmt: skip
-#: Longest term kept; longer tokens are URLs, hashes or base64, never interests.
-MAX_TERM_BYTES = 48
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,17 +77,16 @@ class Params:
     #: "cosine": classic sublinear TF-IDF with cosine normalization.
     weighting: str = "bm25"
     #: A term in the title counts this many times one in the summary.
-    title_weight: float = 2.0
+    title_weight: int = 2
     #: tf saturation: the higher, the more repeated terms keep adding.
     k1: float = 1.2
     #: Length normalization: 0 ignores document length, 1 divides it out fully.
     b: float = 0.75
-    #: Index adjacent-word pairs, so that multi-word interests score as phrases.
-    bigrams: bool = True
-    #: Pairs seen in fewer documents than this are not indexed.
-    bigram_min_df: int = 2
-    #: A query pair's weight relative to a single word.
-    bigram_weight: float = 0.3
+    #: Phrases: an interest's adjacent word pairs found adjacent in an article
+    #: (among its best candidates) raise its score by up to this share.
+    phrase_weight: float = 0.3
+    #: Candidates per interest checked for phrases.
+    phrase_depth: int = 100
     #: Pseudo-relevance feedback: expand each interest with the terms of its
     #: best this-many matches (0 turns it off)...
     prf_docs: int = 10
@@ -148,24 +144,11 @@ def _epoch(when: datetime | None) -> float | None:
     return when.timestamp() if when is not None else None
 
 
-def bigrams(terms: Sequence[str]) -> list[str]:
-    """Adjacent pairs of terms, as the index stores them ("heat conduct")."""
-    return [f"{a} {b}" for a, b in itertools.pairwise(terms)]
-
-
-def _fields(a: Article, params: Params) -> tuple[list[str], list[str]]:
-    """The title's and the body's index terms (words, then pairs)."""
-    out = []
-    for text in (a.title, a.summary + " " + " ".join(a.tags)):
-        terms = [
-            t
-            for t in analyze(text, stem=params.stem, stop=params.stopwords)
-            if len(t.encode()) <= MAX_TERM_BYTES
-        ]
-        if params.bigrams:
-            terms += bigrams(terms)
-        out.append(terms)
-    return out[0], out[1]
+def _terms(a: Article, params: Params) -> list[str]:
+    """An article's terms: the title's (``title_weight`` times), the summary's, the tags."""
+    title = analyze(a.title, stem=params.stem, stop=params.stopwords)
+    body = analyze(a.summary + " " + " ".join(a.tags), stem=params.stem, stop=params.stopwords)
+    return title * params.title_weight + body
 
 
 def collect(groups: Sequence[tuple[str, Sequence[Article]]]) -> tuple[list[Doc], list[Article]]:
@@ -212,8 +195,29 @@ def _doc_fields(d: Doc) -> dict[str, Any]:
     return {f: getattr(d, f) for f in Doc.__dataclass_fields__}
 
 
+def _doc_dict(d: Doc) -> dict[str, Any]:
+    # dataclasses.asdict deep-copies every field: ten times slower at 100k documents.
+    return {
+        "id": d.id,
+        "title": d.title,
+        "link": d.link,
+        "summary": d.summary,
+        "author": d.author,
+        "published": d.published,
+        "first_seen": d.first_seen,
+        "source": d.source,
+        "also": list(d.also),
+        "tags": list(d.tags),
+    }
+
+
 def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None = None) -> Built:
-    """Fit the index over ``(feed key, articles)`` groups with scikit-learn."""
+    """Fit the index over ``(feed key, articles)`` groups with scikit-learn.
+
+    One pass of ``CountVectorizer`` over each article's terms (the title's
+    repeated ``title_weight`` times) gives the vocabulary, sorted, and the
+    counts; :func:`weigh` turns them into term weights.
+    """
     import numpy as np
     from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import CountVectorizer
@@ -221,36 +225,20 @@ def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None
     params = params or Params()
     docs, articles = collect(groups)
     sources = [g[0] for g in groups]
-    titles, bodies = [], []
-    for a in articles:
-        t, b = _fields(a, params)
-        titles.append(t)
-        bodies.append(b)
 
-    def identity(tokens: list[str]) -> list[str]:
-        return tokens
+    def terms_of(a: Article) -> list[str]:
+        return _terms(a, params)
 
-    vectorizer = CountVectorizer(analyzer=identity, dtype=np.float64)
     terms: list[str] = []
     if docs:
-        vectorizer.fit([t + b for t, b in zip(titles, bodies, strict=True)])
-        terms = sorted(vectorizer.vocabulary_, key=vocab_order)
-    if terms:
-        counts = params.title_weight * vectorizer.transform(titles) + vectorizer.transform(bodies)
-        # CountVectorizer orders columns by Python str order, the snapshot by UTF-8
-        # bytes (what np.searchsorted sees); the two agree, but be sure. Pairs seen
-        # in too few documents are dropped here.
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        keep = [
-            t
-            for t in terms
-            if " " not in t or df[vectorizer.vocabulary_[t]] >= params.bigram_min_df
-        ]
-        counts = counts[:, [vectorizer.vocabulary_[t] for t in keep]].tocsr()
-        terms = keep
+        vectorizer = CountVectorizer(analyzer=terms_of, dtype=np.float32)
+        counts = vectorizer.fit_transform(articles).tocsr()
+        # Features come sorted by Python str order, which is UTF-8 byte order, the
+        # order np.searchsorted sees in terms.npy.
+        terms = vectorizer.get_feature_names_out().tolist()
     else:
-        counts = csr_matrix((len(docs), 0), dtype=np.float64)
-    weights, idf = weigh(counts, [" " in t for t in terms], params)
+        counts = csr_matrix((0, 0), dtype=np.float32)
+    weights, idf = weigh(counts, params)
     weights.sort_indices()
     csc = weights.tocsc()
     csc.sort_indices()
@@ -273,37 +261,39 @@ def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None
     return Built(terms=terms, arrays=arrays, docs=docs, sources=sources, params=params)
 
 
-def weigh(counts: Any, is_pair: Sequence[bool], params: Params) -> tuple[Any, Any]:
+def weigh(counts: Any, params: Params) -> tuple[Any, Any]:
     """Term weights from (title-weighted) counts: a CSR matrix, and the idf per term.
 
     "bm25": w = idf * tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)), with the
-    BM25 idf log(1 + (N - df + 0.5) / (df + 0.5)) and dl counting words only.
+    BM25 idf log(1 + (N - df + 0.5) / (df + 0.5)).
     "cosine": scikit-learn's TfidfTransformer(sublinear_tf=True), l2-normalized.
     """
     import numpy as np
+    from scipy.sparse import csr_matrix
 
     n_docs, n_terms = counts.shape
-    df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
     if params.weighting == "cosine":
         from sklearn.feature_extraction.text import TfidfTransformer
 
-        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
         if n_terms == 0:
             return counts.astype(np.float64), np.zeros(0)
+        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
         weights = tfidf.fit_transform(counts).tocsr()
         return weights, np.asarray(tfidf.idf_, dtype=np.float64)
     if params.weighting != "bm25":
         raise ValueError(f"unknown weighting {params.weighting!r}")
+    df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
     idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
-    words = ~np.asarray(is_pair, dtype=bool) if n_terms else np.zeros(0, dtype=bool)
-    word_counts = counts.data * words[counts.indices]
-    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
-    dl = np.bincount(rows, weights=word_counts, minlength=n_docs)
+    tf = counts.data.astype(np.float64)
+    dl = np.add.reduceat(tf, counts.indptr[:-1]) if len(tf) else np.zeros(n_docs)
+    dl[np.diff(counts.indptr) == 0] = 0.0  # reduceat repeats a value for empty rows
     avgdl = float(dl.mean()) if n_docs and dl.mean() > 0 else 1.0
-    tf = counts.data
+    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
     norm = params.k1 * (1.0 - params.b + params.b * dl[rows] / avgdl)
-    weights = counts.copy().astype(np.float64)
-    weights.data = idf[counts.indices] * tf * (params.k1 + 1.0) / (tf + norm)
+    data = idf[counts.indices] * tf * (params.k1 + 1.0) / (tf + norm)
+    # Built from the very arrays the weights were computed from: a copy made with
+    # astype() may come back with its indices in another order.
+    weights = csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
     return weights, idf
 
 
@@ -333,7 +323,7 @@ def write(built: Built, parent: Path, *, generation: int, keep: int = 2) -> Path
         with (tmp / "docs.jsonl").open("wb") as f:
             for d in built.docs:
                 offsets.append(f.tell())
-                f.write(json.dumps(asdict(d), ensure_ascii=False).encode() + b"\n")
+                f.write(json.dumps(_doc_dict(d), ensure_ascii=False).encode() + b"\n")
             offsets.append(f.tell())
         np.save(tmp / "docs_off.npy", np.array(offsets, dtype=np.int64), allow_pickle=False)
         meta = {
@@ -477,25 +467,16 @@ class Index:
     def query_vector(self, terms: Sequence[str]) -> dict[int, float]:
         """A query's vector over the index's terms, weighted as the index weights documents.
 
-        Words count once per occurrence, adjacent pairs ``bigram_weight`` times;
-        with cosine weighting the vector is sublinear TF-IDF, l2-normalized.
-        Terms no document contains are left out.
+        BM25: each occurrence counts once; cosine: sublinear TF-IDF,
+        l2-normalized. Terms no document contains are left out.
         """
         counts: dict[int, float] = {}
-        pairs = bigrams(terms) if self.params.bigrams else []
-        for term, weight in [(t, 1.0) for t in terms] + [
-            (p, self.params.bigram_weight) for p in pairs
-        ]:
+        for term in terms:
             tid = self.term_id(term)
             if tid is not None:
-                counts[tid] = counts.get(tid, 0.0) + weight
+                counts[tid] = counts.get(tid, 0.0) + 1.0
         if self.params.weighting == "cosine":
-            vec = {
-                tid: (1.0 + math.log(c)) * float(self.idf[tid])
-                if c >= 1
-                else c * float(self.idf[tid])
-                for tid, c in counts.items()
-            }
+            vec = {tid: (1.0 + math.log(c)) * float(self.idf[tid]) for tid, c in counts.items()}
             norm = math.sqrt(sum(v * v for v in vec.values()))
             return {tid: v / norm for tid, v in vec.items()} if norm > 0 else {}
         return counts

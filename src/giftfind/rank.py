@@ -21,12 +21,13 @@ No I/O beyond reading the index it is handed. The steps, in order:
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .analyze import tokens
+from .analyze import pairs, tokens
 from .index import Index
 
 if TYPE_CHECKING:
@@ -91,25 +92,33 @@ class Interest:
     #: Distinct terms an article must hold to match (unknown terms count too:
     #: they are part of what was asked for, and no article has them).
     needed: int
+    #: Its adjacent word pairs (phrases), each with its weight (the pair's idf).
+    phrases: dict[str, float] = field(default_factory=dict)
 
 
 def prepare(index: Index, interest: str) -> Interest:
     """Analyze one interest into its query vector and match rule."""
-    pairs = tokens(interest, stem=index.params.stem, stop=index.params.stopwords)
+    words = tokens(interest, stem=index.params.stem, stop=index.params.stopwords)
     known: list[tuple[str, int]] = []
     distinct: set[str] = set()
-    for surface, term in pairs:
+    for surface, term in words:
         distinct.add(term)
         tid = index.term_id(term)
         if tid is not None:
             known.append((surface, tid))
-    vector = index.query_vector([term for _, term in pairs])
+    terms = [term for _, term in words]
+    idf = {t: float(index.idf[tid]) for t in terms if (tid := index.term_id(t)) is not None}
+    phrases = {}
+    for a, b in itertools.pairwise(terms):
+        if a in idf and b in idf and a != b:
+            phrases[f"{a} {b}"] = idf[a] + idf[b]
     return Interest(
         text=interest,
         terms=tuple(known),
-        vector=vector,
+        vector=index.query_vector(terms),
         known=frozenset(tid for _, tid in known),
         needed=min_match(len(distinct)),
+        phrases=phrases,
     )
 
 
@@ -171,14 +180,15 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
     if index.n_docs == 0 or not interests:
         return []
     allowed = _allowed(index, options)
+    texts = _Texts(index)
     for text in options.exclude:
-        _, excluded, _ = _score_interest(index, prepare(index, text), allowed)
+        _, excluded, _ = _score_interest(index, prepare(index, text), allowed, texts)
         allowed &= ~excluded
     prepared = [prepare(index, text) for text in interests]
     strict: list[npt.NDArray[np.float64]] = []
     loose = np.zeros(index.n_docs, dtype=np.float64)
     for interest in prepared:
-        scores, matched, held = _score_interest(index, interest, allowed)
+        scores, matched, held = _score_interest(index, interest, allowed, texts)
         strict.append(np.where(matched, scores, 0.0))
         if options.partial:
             loose += np.where(held > 0, scores, 0.0)
@@ -190,8 +200,8 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
     final = relevance * recency if options.sort == "hybrid" else relevance
     candidates = _top(final, max(POOL, options.limit))
     head = _order(index, final, candidates, options)
-    groups = _collapse(index, head, index.params.duplicate_cosine)
-    picked = _shortlist(index, final, strict, head, groups, options)
+    groups = _collapse(index, head, index.params.duplicate_cosine, texts)
+    picked = _shortlist(index, final, strict, head, groups, options, texts)
     hits = [
         _hit(index, d, final, relevance, recency, weight, strict, prepared, groups, options)
         for d in picked
@@ -202,7 +212,7 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
 
 
 def _score_interest(
-    index: Index, interest: Interest, allowed: npt.NDArray[np.bool_]
+    index: Index, interest: Interest, allowed: npt.NDArray[np.bool_], texts: _Texts
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.int32]]:
     """Normalized scores for one interest, which documents match it, and how many of its
     words each holds."""
@@ -219,7 +229,53 @@ def _score_interest(
         vector = expand(index, vector, np.where(matched, scores, 0.0))
         scores = index.score(vector)
     scores = np.where(allowed, scores, 0.0) / index.bound(vector)
+    if interest.phrases and index.params.phrase_weight > 0:
+        scores = _phrases(index, interest, scores, texts)
     return scores, matched & (scores > 0), held * allowed
+
+
+def _phrases(
+    index: Index, interest: Interest, scores: npt.NDArray[np.float64], texts: _Texts
+) -> npt.NDArray[np.float64]:
+    """Reward the interest's words found side by side: "real estate", not "real" and "estate".
+
+    Among the ``phrase_depth`` best candidates, a score grows by up to
+    ``phrase_weight`` of itself in proportion to the share (by idf) of the
+    interest's adjacent pairs the article holds as adjacent words; all scores
+    are then divided by 1 + ``phrase_weight``, so they stay in [0, 1].
+    """
+    gamma = index.params.phrase_weight
+    total = sum(interest.phrases.values())
+    out = scores / (1.0 + gamma)
+    for d in _top(scores, index.params.phrase_depth).tolist():
+        found = texts.shingles(d)
+        share = sum(w for p, w in interest.phrases.items() if p in found) / total
+        if share:
+            out[d] = scores[d] * (1.0 + gamma * share) / (1.0 + gamma)
+    return out
+
+
+class _Texts:
+    """Per-query cache of what candidates' texts say: their word-pair shingles."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._shingles: dict[int, frozenset[str]] = {}
+
+    def shingles(self, doc: int) -> frozenset[str]:
+        """The adjacent term pairs of the title and of the summary (not across them)."""
+        found = self._shingles.get(doc)
+        if found is None:
+            from .analyze import analyze
+
+            d = self.index.doc(doc)
+            p = self.index.params
+            found = frozenset(
+                pairs(analyze(d.title, stem=p.stem, stop=p.stopwords))
+                + pairs(analyze(d.summary, stem=p.stem, stop=p.stopwords))
+            )
+            self._shingles[doc] = found
+        return found
 
 
 def expand(
@@ -357,10 +413,8 @@ class _Likeness:
     """How alike a few documents are: cosine of their term weights, and overlap of
     their word-pair shingles (computed from their text, so nothing is pruned)."""
 
-    def __init__(self, index: Index, docs: Sequence[int]) -> None:
+    def __init__(self, index: Index, docs: Sequence[int], texts: _Texts) -> None:
         import numpy as np
-
-        from .index import bigrams
 
         self.docs = list(docs)
         rows = [index.doc_terms(d) for d in self.docs]
@@ -373,14 +427,7 @@ class _Likeness:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix /= np.where(norms > 0, norms, 1.0)
         self.cosine = matrix @ matrix.T
-        self.shingles: list[set[str]] = []
-        for d in self.docs:
-            doc = index.doc(d)
-            shingles: set[str] = set()
-            for text in (doc.title, doc.summary):
-                words = tokens(text, stem=index.params.stem, stop=index.params.stopwords)
-                shingles.update(bigrams([t for _, t in words]))
-            self.shingles.append(shingles)
+        self.shingles = [texts.shingles(d) for d in self.docs]
 
     def overlap(self, i: int, j: int) -> float:
         """Shared shingles over the smaller set's size (1.0: one text contains the other)."""
@@ -407,7 +454,9 @@ MIN_SHINGLES = 4
 DUPLICATE_OVERLAP = 0.8
 
 
-def _collapse(index: Index, head: list[int], threshold: float) -> dict[int, list[int]]:
+def _collapse(
+    index: Index, head: list[int], threshold: float, texts: _Texts
+) -> dict[int, list[int]]:
     """Group near-duplicate candidates: ``{kept doc: [collapsed docs]}``, best copy kept.
 
     Two articles are one story when most of the shorter one's word pairs are
@@ -418,7 +467,7 @@ def _collapse(index: Index, head: list[int], threshold: float) -> dict[int, list
     groups: dict[int, list[int]] = {d: [] for d in head}
     if len(window) < 2 or threshold >= 1:
         return groups
-    like = _Likeness(index, window)
+    like = _Likeness(index, window, texts)
     absorbed: set[int] = set()
     for i, d in enumerate(window):
         if d in absorbed:
@@ -442,6 +491,7 @@ def _shortlist(
     head: list[int],
     groups: dict[int, list[int]],
     options: RankOptions,
+    texts: _Texts,
 ) -> list[int]:
     """Pick ``limit`` documents by maximal marginal relevance, covering every interest.
 
@@ -481,7 +531,8 @@ def _shortlist(
                 uncovered -= matches[d]
         return taken
     floor, full = index.params.diversity_floor, index.params.diversity_full
-    sim = np.clip((_Likeness(index, window).redundancy() - floor) / (full - floor), 0.0, 1.0)
+    like = _Likeness(index, window, texts).redundancy()
+    sim = np.clip((like - floor) / (full - floor), 0.0, 1.0)
     top = float(final[window[0]]) or 1.0
     rel = np.array([float(final[d]) / top for d in window])
     redundancy = np.zeros(len(window), dtype=np.float64)

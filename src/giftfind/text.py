@@ -189,6 +189,19 @@ def canonical_url(url: str) -> str:
     parameters (``utm_*``, ``fbclid``...), sorts the remaining parameters, and
     treats ``http`` and ``https`` alike.
     """
+    if "?" not in url and "#" not in url and "%" not in url and "@" not in url:
+        # Fast path for the common plain link (indexing meets 100k of them).
+        scheme, sep, rest = url.strip().partition("://")
+        if sep and scheme.lower() in ("http", "https"):
+            host, slash, path = rest.partition("/")
+            host = host.lower()
+            if ":" not in host:
+                if host.startswith("www."):
+                    host = host[4:]
+                path = "/" + path if slash else "/"
+                if len(path) > 1 and path.endswith("/"):
+                    path = path[:-1]
+                return f"https://{host}{path}"
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
