@@ -8,7 +8,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -261,3 +261,14 @@ def make_article(**overrides: Any) -> Article:
 
 
 ArticleFactory = Callable[..., Article]
+
+
+def build_index(parent: Path, groups: Mapping[str, Sequence[Article]], params: Any = None) -> Any:
+    """Index the articles of each named feed under ``parent`` (a full build) and open it."""
+    from giftfind.index import FeedInput, Index, update
+
+    feeds = [FeedInput(key=k, version=0, load=lambda v=v: list(v)) for k, v in groups.items()]
+    update(parent, feeds, generation=1, params=params, full=True)
+    index = Index.open(parent)
+    assert index is not None
+    return index

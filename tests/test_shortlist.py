@@ -9,21 +9,12 @@ from pathlib import Path
 import pytest
 
 import giftfind
-from giftfind.index import Index, build, write
 from giftfind.types import Article
 
 from .conftest import make_article
 from .test_rank import background
 
 NOW = datetime(2026, 11, 25, 12, tzinfo=UTC)
-
-
-def index_of(tmp_path: Path, groups: dict[str, Sequence[Article]]) -> Index:
-    parent = tmp_path / "idx"
-    write(build(list(groups.items())), parent, generation=1)
-    index = Index.open(parent)
-    assert index is not None
-    return index
 
 
 def searcher(tmp_path: Path, articles: Sequence[Article]) -> giftfind.Searcher:

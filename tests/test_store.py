@@ -51,14 +51,16 @@ def test_same_article_twice_is_stored_once_and_keeps_first_seen(tmp_path: Path) 
         edited = make_article(id="guid-1", link=a.link, title="Edited")
         new, _ = store.save_feed(KEY, [edited], state(), now=later)
         assert new == 0
-        # Another guid, same canonical link: the same article.
+        _, [(_, articles)] = store.articles({KEY: "T"})
+        (only,) = articles
+        assert only.first_seen == NOW
+        assert only.title == "Edited"
+        # Another guid, same link: another item (a podcast links every episode to
+        # its home page).
         again = make_article(id="guid-2", link="https://example.com/x?utm_medium=email")
         new, saved = store.save_feed(KEY, [again], state(), now=later)
-        assert new == 0
-        assert saved.articles == 1
-        _, [(_, articles)] = store.articles({KEY: "T"})
-    (only,) = articles
-    assert only.first_seen == NOW
+        assert new == 1
+        assert saved.articles == 2
 
 
 def test_unchanged_document_does_not_bump_the_generation(tmp_path: Path) -> None:

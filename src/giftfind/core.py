@@ -9,6 +9,7 @@ decides what to show.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config as _config
-from .errors import FeedError, StoreLocked, UsageError
+from .errors import FeedError, StoreError, StoreLocked, UsageError
 from .rank import SORTS as SORTS
 from .types import (
     Article,
@@ -207,8 +208,8 @@ def _index_parent(store: Any, config: Config) -> Path:
 
 
 def _ensure_index(store: Any, config: Config) -> Any:
-    """The current index for this feed set, rebuilt first if the store changed since."""
-    from .index import Index, build, write
+    """The current index for this feed set, brought up to date first if the store changed."""
+    from .index import FeedInput, Index, update
     from .store import feed_key
 
     parent = _index_parent(store, config)
@@ -218,11 +219,19 @@ def _ensure_index(store: Any, config: Config) -> Any:
         return index
     if index is not None:
         index.close()
-    generation, groups = store.articles({feed_key(s): s.name for s in config.feeds})
-    built = build(groups)
-    write(built, parent, generation=generation)
+    versions = store.versions()
+    feeds = [
+        FeedInput(
+            key=(key := feed_key(spec)),
+            version=versions.get(key, 0),
+            load=functools.partial(store.feed_articles, key, spec.name),
+        )
+        for spec in config.feeds
+    ]
+    update(parent, feeds, generation=generation)
     index = Index.open(parent)
-    assert index is not None
+    if index is None:
+        raise StoreError(f"cannot open the index in {str(parent)!r} after building it")
     return index
 
 
@@ -400,10 +409,13 @@ class Searcher:
         self.index = index
         position = {key: i for i, key in enumerate(index.sources)}
         self.names: dict[int, str] = {}
+        self.key_names: dict[str, str] = {}
         self.weights: dict[int, float] = {}
         if feeds is None:
             self.names = dict(enumerate(index.sources))
+            self.key_names = {key: key for key in index.sources}
         else:
+            self.key_names = {feed_key(spec): spec.name for spec in feeds}
             for spec in feeds:
                 i = position.get(feed_key(spec))
                 if i is not None:
@@ -458,9 +470,10 @@ class Searcher:
         for hit in rank(self.index, interests, options):
             doc = self.index.doc(hit.doc)
             also = []
-            for source in (*doc.also, *hit.also):
-                name = self.names.get(source)
-                if name is not None and source != doc.source and name not in also:
+            own = self.index.sources[doc.source] if doc.source >= 0 else None
+            for key in (*doc.also, *hit.also):
+                name = self.key_names.get(key)
+                if name is not None and key != own and name not in also:
                     also.append(name)
             results.append(
                 Result(
@@ -509,15 +522,20 @@ def index_articles(
     benchmark, another tool's own list. ``params`` (an ``index.Params``)
     changes the weighting, for experiments.
     """
-    from .index import Index, build, write
+    from .index import FeedInput, Index, update
 
     groups: dict[str, list[Article]] = {}
     for a in articles:
         groups.setdefault(a.feed, []).append(a)
     parent = Path(directory)
-    write(build(list(groups.items()), params), parent, generation=0)
+    feeds = [
+        FeedInput(key=name, version=0, load=functools.partial(list, items))
+        for name, items in groups.items()
+    ]
+    update(parent, feeds, generation=0, params=params, full=True)
     index = Index.open(parent)
-    assert index is not None
+    if index is None:
+        raise StoreError(f"cannot open the index in {str(parent)!r} after building it")
     return Searcher(index)
 
 

@@ -1,36 +1,47 @@
-"""The TF-IDF index: built with scikit-learn at refresh time, read with numpy at search time.
+"""The search index: built at refresh time, read with numpy alone at search time.
 
 A search must answer in well under a second, so it never imports scikit-learn
 or scipy (together about a second of imports) and never unpickles a fitted
-vectorizer. Instead the build writes an immutable *snapshot* directory of plain
-``.npy`` arrays and one JSON file:
+vectorizer. The index is plain ``.npy`` arrays, memory-mapped, in the layout
+Lucene made standard:
+
+*Segments* are immutable directories, each indexing some articles:
 
 ``terms.npy``
-    the vocabulary, sorted, as fixed-width UTF-8 bytes: a term's id is its
-    position, found by binary search (``np.searchsorted``) on the memory map.
-``idf.npy``
-    smoothed inverse document frequency per term.
-``post_ptr.npy``, ``post_doc.npy``, ``post_w.npy``
-    the weighted document-term matrix by column (CSC): for each term, the
-    documents that contain it and the term's weight in each. A query reads
-    only its own terms' columns.
-``fwd_ptr.npy``, ``fwd_term.npy``, ``fwd_w.npy``
-    the same matrix by row (CSR), for what a search needs per document:
-    matched terms, feedback vectors, similarity between results.
-``published.npy``, ``source.npy``
-    per document: publication time (epoch seconds, NaN if unknown) and feed.
+    the segment's vocabulary, sorted, as fixed-width UTF-8 bytes: a term's
+    id is its position, found by binary search (``np.searchsorted``).
+``post_ptr.npy``, ``post_doc.npy``, ``post_tf.npy``
+    postings (CSC): for each term, the documents holding it and how often
+    (title occurrences counted ``title_weight`` times). A query reads only
+    its own terms' postings.
+``fwd_ptr.npy``, ``fwd_term.npy``, ``fwd_tf.npy``
+    the same counts by document (CSR): matched terms, feedback, likeness.
+``dl.npy``, ``published.npy``, ``seen.npy``, ``source.npy``
+    per document: length, publication time and first-seen time (epoch
+    seconds, NaN if unknown), feed (an index into ``sources.json``).
+``keys.npy``, ``links.npy``, ``content.npy``
+    per document, 64-bit hashes of its id, canonical link and content, to
+    tell at refresh time what is new, changed, gone or a duplicate.
 ``docs.jsonl`` + ``docs_off.npy``
     the display fields, one JSON line per document, read by offset.
-``meta.json``
-    format version, store generation, feed keys, weighting parameters.
 
-Snapshots are written to a fresh directory and published by atomically
-replacing the ``CURRENT`` file that names the live one, so a search sees the
-old index or the new one, never half of one.
+A *snapshot* (``snap-*/meta.json``) lists the live segments, the documents
+deleted since they were written (``deleted.npy``), the store generation and
+feed versions it reflects, and the ranking parameters. ``CURRENT`` names the
+live snapshot and is replaced atomically, so a search sees the old index or
+the new one, never half of one.
+
+Term weights are BM25's, computed at query time from the counts and the
+collection statistics (document frequency, document count, average length),
+so adding a segment of new articles never rewrites the old ones: a refresh
+that brings 1% new articles writes 1% of an index. As in Lucene, deleted
+documents still count in the statistics until segments are merged (a full
+rebuild, done when deletions or small segments accumulate).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import mmap
@@ -38,7 +49,7 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,19 +63,23 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-#: Bumped whenever the snapshot layout or the weighting changes; old snapshots
+#: Bumped whenever the on-disk layout or the weighting changes; older indexes
 #: are then rebuilt rather than misread.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 CURRENT = "CURRENT"
-_FILES = (
-    "terms", "idf", "post_ptr", "post_doc", "post_w", "fwd_ptr", "fwd_term", "fwd_w",
-    "published", "seen", "source", "docs_off",
+_SEGMENT_ARRAYS = (
+    "terms", "post_ptr", "post_doc", "post_tf", "fwd_ptr", "fwd_term", "fwd_tf", "dl",
+    "published", "seen", "source", "keys", "links", "content", "docs_off",
 )  # fmt: skip
+#: Merge (rebuild) when deleted documents exceed this share of the index...
+MERGE_DELETED = 0.2
+#: ... or when there are more segments than this.
+MERGE_SEGMENTS = 12
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Params:
-    """How documents are weighted and queries expanded (stored with the snapshot).
+    """How documents are weighted and queries expanded (stored with the index).
 
     Each value is a lever measured in benchmarks/README.md.
     """
@@ -73,14 +88,11 @@ class Params:
     stem: bool = True
     #: Drop English stop words.
     stopwords: bool = True
-    #: "bm25": BM25F-style tf saturation and pivoted length normalization;
-    #: "cosine": classic sublinear TF-IDF with cosine normalization.
-    weighting: str = "bm25"
     #: A term in the title counts this many times one in the summary.
     title_weight: int = 2
-    #: tf saturation: the higher, the more repeated terms keep adding.
+    #: BM25 tf saturation: the higher, the more repeated terms keep adding.
     k1: float = 1.2
-    #: Length normalization: 0 ignores document length, 1 divides it out fully.
+    #: BM25 length normalization: 0 ignores length, 1 divides it out fully.
     b: float = 0.75
     #: Phrases: an interest's adjacent word pairs found adjacent in an article
     #: (among its best candidates) raise its score by up to this share.
@@ -108,10 +120,14 @@ class Params:
     #: 1 - this of its score.
     recency_weight: float = 0.2
 
+    def index_key(self) -> dict[str, Any]:
+        """The parameters an index depends on (the others apply at query time)."""
+        return {"stem": self.stem, "stopwords": self.stopwords, "title_weight": self.title_weight}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Doc:
-    """A document's display fields as the snapshot keeps them."""
+    """A document's display fields as the index keeps them."""
 
     id: str
     title: str
@@ -123,25 +139,27 @@ class Doc:
     first_seen: float | None
     #: Index into ``Index.sources``.
     source: int
-    #: Other feeds (indexes into ``Index.sources``) that carried the same article.
-    also: tuple[int, ...] = ()
+    #: Keys of other feeds that carried the same article.
+    also: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-
-
-@dataclass(slots=True, kw_only=True)
-class Built:
-    """An index in memory, before it is written."""
-
-    terms: list[str]
-    arrays: dict[str, Any]
-    docs: list[Doc]
-    sources: list[str]
-    params: Params
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _epoch(when: datetime | None) -> float | None:
     return when.timestamp() if when is not None else None
+
+
+def published_at(doc: Doc) -> datetime | None:
+    """A document's publication time as an aware UTC datetime."""
+    return datetime.fromtimestamp(doc.published, UTC) if doc.published is not None else None
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def _content_hash(a: Article) -> int:
+    parts = (a.title, a.summary, a.link, str(_epoch(a.published)), a.author or "", *a.tags)
+    return _hash64("\x1f".join(parts))
 
 
 def _terms(a: Article, params: Params) -> list[str]:
@@ -151,195 +169,212 @@ def _terms(a: Article, params: Params) -> list[str]:
     return title * params.title_weight + body
 
 
-def collect(groups: Sequence[tuple[str, Sequence[Article]]]) -> tuple[list[Doc], list[Article]]:
-    """One document per article: the same article from several feeds is kept once.
+# -- building a segment ----------------------------------------------------------------
 
-    Copies are recognized by id or by canonical link; the first feed (in the
-    order given, i.e. feeds.yaml order) keeps it, the others are listed in
-    ``Doc.also``.
+
+@dataclass(slots=True)
+class _Item:
+    """An article to index: its feed key, and the keys of other feeds that carried it."""
+
+    source: str
+    article: Article
+    also: list[str] = field(default_factory=list)
+
+
+def _dedupe(groups: Sequence[tuple[str, Sequence[Article]]]) -> list[_Item]:
+    """One item per article: the same article from several feeds is kept once.
+
+    Copies are recognized by id, or by canonical link across feeds (within one
+    feed, items with their own guids are distinct even when they share a link:
+    a podcast may link every episode to its home page). The first feed (in
+    feeds.yaml order) keeps it, the others are listed in ``also``.
     """
-    docs: list[Doc] = []
-    articles: list[Article] = []
+    items: list[_Item] = []
     owner: dict[str, int] = {}
-    for source, items in enumerate(g[1] for g in groups):
-        for a in items:
-            keys = [a.id]
-            if a.link:
-                keys.append(canonical_url(a.link))
-            hit = next((owner[k] for k in keys if k in owner), None)
+    for source, articles in groups:
+        for a in articles:
+            link = canonical_url(a.link) if a.link else None
+            hit = owner.get(a.id)
+            if hit is None and link is not None:
+                hit = owner.get(link)
+                if hit is not None and items[hit].source == source:
+                    hit = None
             if hit is not None:
-                d = docs[hit]
-                if source != d.source and source not in d.also:
-                    docs[hit] = Doc(**{**_doc_fields(d), "also": (*d.also, source)})
+                item = items[hit]
+                if source != item.source and source not in item.also:
+                    item.also.append(source)
                 continue
-            for k in keys:
-                owner[k] = len(docs)
-            docs.append(
-                Doc(
-                    id=a.id,
-                    title=a.title,
-                    link=a.link,
-                    summary=a.summary,
-                    author=a.author,
-                    published=_epoch(a.published),
-                    first_seen=_epoch(a.first_seen),
-                    source=source,
-                    tags=a.tags,
-                )
-            )
-            articles.append(a)
-    return docs, articles
+            owner[a.id] = len(items)
+            if link is not None:
+                owner.setdefault(link, len(items))
+            items.append(_Item(source, a))
+    return items
 
 
-def _doc_fields(d: Doc) -> dict[str, Any]:
-    return {f: getattr(d, f) for f in Doc.__dataclass_fields__}
-
-
-def _doc_dict(d: Doc) -> dict[str, Any]:
-    # dataclasses.asdict deep-copies every field: ten times slower at 100k documents.
-    return {
-        "id": d.id,
-        "title": d.title,
-        "link": d.link,
-        "summary": d.summary,
-        "author": d.author,
-        "published": d.published,
-        "first_seen": d.first_seen,
-        "source": d.source,
-        "also": list(d.also),
-        "tags": list(d.tags),
-    }
-
-
-def build(groups: Sequence[tuple[str, Sequence[Article]]], params: Params | None = None) -> Built:
-    """Fit the index over ``(feed key, articles)`` groups with scikit-learn.
-
-    One pass of ``CountVectorizer`` over each article's terms (the title's
-    repeated ``title_weight`` times) gives the vocabulary, sorted, and the
-    counts; :func:`weigh` turns them into term weights.
-    """
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.feature_extraction.text import CountVectorizer
-
-    params = params or Params()
-    docs, articles = collect(groups)
-    sources = [g[0] for g in groups]
-
-    def terms_of(a: Article) -> list[str]:
-        return _terms(a, params)
-
-    terms: list[str] = []
-    if docs:
-        vectorizer = CountVectorizer(analyzer=terms_of, dtype=np.float32)
-        counts = vectorizer.fit_transform(articles).tocsr()
-        # Features come sorted by Python str order, which is UTF-8 byte order, the
-        # order np.searchsorted sees in terms.npy.
-        terms = vectorizer.get_feature_names_out().tolist()
-    else:
-        counts = csr_matrix((0, 0), dtype=np.float32)
-    weights, idf = weigh(counts, params)
-    weights.sort_indices()
-    csc = weights.tocsc()
-    csc.sort_indices()
-    arrays = {
-        "idf": idf,
-        "post_ptr": csc.indptr.astype(np.int64),
-        "post_doc": csc.indices.astype(np.int32),
-        "post_w": csc.data.astype(np.float32),
-        "fwd_ptr": weights.indptr.astype(np.int64),
-        "fwd_term": weights.indices.astype(np.int32),
-        "fwd_w": weights.data.astype(np.float32),
-        "published": np.array(
-            [d.published if d.published is not None else np.nan for d in docs], dtype=np.float64
-        ),
-        "seen": np.array(
-            [d.first_seen if d.first_seen is not None else np.nan for d in docs], dtype=np.float64
-        ),
-        "source": np.array([d.source for d in docs], dtype=np.int32),
-    }
-    return Built(terms=terms, arrays=arrays, docs=docs, sources=sources, params=params)
-
-
-def weigh(counts: Any, params: Params) -> tuple[Any, Any]:
-    """Term weights from (title-weighted) counts: a CSR matrix, and the idf per term.
-
-    "bm25": w = idf * tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl)), with the
-    BM25 idf log(1 + (N - df + 0.5) / (df + 0.5)).
-    "cosine": scikit-learn's TfidfTransformer(sublinear_tf=True), l2-normalized.
-    """
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    n_docs, n_terms = counts.shape
-    if params.weighting == "cosine":
-        from sklearn.feature_extraction.text import TfidfTransformer
-
-        if n_terms == 0:
-            return counts.astype(np.float64), np.zeros(0)
-        tfidf = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
-        weights = tfidf.fit_transform(counts).tocsr()
-        return weights, np.asarray(tfidf.idf_, dtype=np.float64)
-    if params.weighting != "bm25":
-        raise ValueError(f"unknown weighting {params.weighting!r}")
-    df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
-    idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
-    tf = counts.data.astype(np.float64)
-    dl = np.add.reduceat(tf, counts.indptr[:-1]) if len(tf) else np.zeros(n_docs)
-    dl[np.diff(counts.indptr) == 0] = 0.0  # reduceat repeats a value for empty rows
-    avgdl = float(dl.mean()) if n_docs and dl.mean() > 0 else 1.0
-    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
-    norm = params.k1 * (1.0 - params.b + params.b * dl[rows] / avgdl)
-    data = idf[counts.indices] * tf * (params.k1 + 1.0) / (tf + norm)
-    # Built from the very arrays the weights were computed from: a copy made with
-    # astype() may come back with its indices in another order.
-    weights = csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
-    return weights, idf
-
-
-def vocab_order(term: str) -> bytes:
-    """Sort key of the vocabulary: UTF-8 bytes, the order np.searchsorted uses."""
-    return term.encode()
-
-
-# -- snapshots on disk -----------------------------------------------------------------
-
-
-def write(built: Built, parent: Path, *, generation: int, keep: int = 2) -> Path:
-    """Write ``built`` as a new snapshot under ``parent`` and make it current."""
+def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
+    """Index ``items`` into a new segment directory under ``parent``; returns its name."""
     import numpy as np
 
-    parent.mkdir(parents=True, exist_ok=True)
-    name = f"snap-{generation}-{int(time.time())}-{secrets.token_hex(4)}"
+    vocab: dict[str, int] = {}
+    setdefault = vocab.setdefault
+    lengths: list[int] = []
+    ids: list[int] = []
+    extend = ids.extend
+    for item in items:
+        terms = _terms(item.article, params)
+        # One dict lookup per token: the only per-token Python work of the build.
+        extend([setdefault(t, len(vocab)) for t in terms])
+        lengths.append(len(terms))
+    n_docs = len(items)
+    rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+    cols = np.asarray(ids, dtype=np.int64)
+    # Sort the vocabulary (Python str order is UTF-8 byte order, the order
+    # np.searchsorted sees) and renumber the terms to match.
+    terms = sorted(vocab)
+    renumber = np.empty(len(vocab), dtype=np.int64)
+    renumber[[vocab[t] for t in terms]] = np.arange(len(terms))
+    cols = renumber[cols] if len(cols) else cols
+    # Count (doc, term) pairs: sort by doc then term, run-length encode.
+    n_terms = len(terms)
+    key = rows * max(n_terms, 1) + cols
+    uniq, counts = np.unique(key, return_counts=True)
+    doc_of = (uniq // max(n_terms, 1)).astype(np.int32)
+    term_of = (uniq % max(n_terms, 1)).astype(np.int32)
+    fwd_ptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(doc_of, minlength=n_docs), out=fwd_ptr[1:])
+    # The same pairs by term (stable, so documents stay sorted within a term).
+    by_term = np.argsort(term_of, kind="stable")
+    post_ptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_of, minlength=n_terms), out=post_ptr[1:])
+    sources = sorted({item.source for item in items})
+    source_index = {s: i for i, s in enumerate(sources)}
+
+    name = f"seg-{int(time.time())}-{secrets.token_hex(4)}"
     tmp = parent / f".tmp-{name}"
-    tmp.mkdir()
+    tmp.mkdir(parents=True)
     try:
-        width = max((len(t.encode()) for t in built.terms), default=1)
-        terms = np.array([t.encode() for t in built.terms], dtype=f"S{width}")
-        np.save(tmp / "terms.npy", terms, allow_pickle=False)
-        for key, value in built.arrays.items():
-            np.save(tmp / f"{key}.npy", value, allow_pickle=False)
-        offsets = []
-        with (tmp / "docs.jsonl").open("wb") as f:
-            for d in built.docs:
-                offsets.append(f.tell())
-                f.write(json.dumps(_doc_dict(d), ensure_ascii=False).encode() + b"\n")
-            offsets.append(f.tell())
-        np.save(tmp / "docs_off.npy", np.array(offsets, dtype=np.int64), allow_pickle=False)
-        meta = {
-            "version": INDEX_VERSION,
-            "generation": generation,
-            "n_docs": len(built.docs),
-            "n_terms": len(built.terms),
-            "sources": built.sources,
-            "params": asdict(built.params),
-            "built_at": time.time(),
-            **built.extra,
+        width = max((len(t.encode()) for t in terms), default=1)
+        arrays: dict[str, Any] = {
+            "terms": np.array([t.encode() for t in terms], dtype=f"S{width}"),
+            "post_ptr": post_ptr,
+            "post_doc": doc_of[by_term],
+            "post_tf": counts[by_term].astype(np.float32),
+            "fwd_ptr": fwd_ptr,
+            "fwd_term": term_of,
+            "fwd_tf": counts.astype(np.float32),
+            "dl": np.asarray(lengths, dtype=np.float32),
+            "published": np.array(
+                [_nan(_epoch(i.article.published)) for i in items], dtype=np.float64
+            ),
+            "seen": np.array([_nan(_epoch(i.article.first_seen)) for i in items], dtype=np.float64),
+            "source": np.array([source_index[i.source] for i in items], dtype=np.int32),
+            "keys": np.array([_hash64(i.article.id) for i in items], dtype=np.int64),
+            "links": np.array(
+                [_hash64(canonical_url(i.article.link)) if i.article.link else -1 for i in items],
+                dtype=np.int64,
+            ),
+            "content": np.array([_content_hash(i.article) for i in items], dtype=np.int64),
         }
+        offsets = [0]
+        with (tmp / "docs.jsonl").open("wb") as f:
+            for item in items:
+                a = item.article
+                line = json.dumps(
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "link": a.link,
+                        "summary": a.summary,
+                        "author": a.author,
+                        "published": _epoch(a.published),
+                        "first_seen": _epoch(a.first_seen),
+                        "also": item.also,
+                        "tags": list(a.tags),
+                    },
+                    ensure_ascii=False,
+                ).encode()
+                f.write(line + b"\n")
+                offsets.append(offsets[-1] + len(line) + 1)
+        arrays["docs_off"] = np.asarray(offsets, dtype=np.int64)
+        for key_name, value in arrays.items():
+            np.save(tmp / f"{key_name}.npy", value, allow_pickle=False)
+        (tmp / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+        _fsync_dir(tmp)
+        os.replace(tmp, parent / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return name
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+# -- snapshots -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Segment:
+    directory: Path
+    #: The global id of its first document.
+    base: int
+    arrays: dict[str, Any]
+    #: Feed keys its ``source`` array indexes.
+    sources: list[str]
+    docs: mmap.mmap | None = None
+
+    def doc_json(self, local: int) -> dict[str, Any]:
+        if self.docs is None:
+            with (self.directory / "docs.jsonl").open("rb") as f:
+                self.docs = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        lo = int(self.arrays["docs_off"][local])
+        hi = int(self.arrays["docs_off"][local + 1])
+        data: dict[str, Any] = json.loads(self.docs[lo:hi])
+        return data
+
+    def close(self) -> None:
+        if self.docs is not None:
+            self.docs.close()
+            self.docs = None
+
+
+def _open_segment(parent: Path, name: str, base: int) -> _Segment:
+    import numpy as np
+
+    directory = parent / name
+    arrays = {n: np.load(directory / f"{n}.npy", mmap_mode="r") for n in _SEGMENT_ARRAYS}
+    sources = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
+    return _Segment(directory, base, arrays, sources)
+
+
+def current_meta(parent: Path) -> dict[str, Any] | None:
+    """The current snapshot's meta.json, or None if there is no readable snapshot."""
+    try:
+        name = (parent / CURRENT).read_text(encoding="utf-8").strip()
+        meta: dict[str, Any] = json.loads((parent / name / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    meta["_dir"] = str(parent / name)
+    return meta
+
+
+def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
+    """Write a snapshot and make it current; drop what no snapshot needs any more."""
+    import numpy as np
+
+    name = f"snap-{int(time.time() * 1000)}-{secrets.token_hex(4)}"
+    tmp = parent / f".tmp-{name}"
+    tmp.mkdir(parents=True)
+    try:
+        if deleted is not None and deleted.any():
+            np.save(tmp / "deleted.npy", deleted, allow_pickle=False)
+            meta["deleted"] = True
+        else:
+            meta["deleted"] = False
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _fsync_dir(tmp)
-        final = parent / name
-        os.replace(tmp, final)
+        os.replace(tmp, parent / name)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -347,8 +382,7 @@ def write(built: Built, parent: Path, *, generation: int, keep: int = 2) -> Path
     pointer.write_text(name, encoding="utf-8")
     os.replace(pointer, parent / CURRENT)
     _fsync_dir(parent)
-    _prune(parent, keep=keep, current=name)
-    return final
+    _prune(parent, current=name)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -364,75 +398,274 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _prune(parent: Path, *, keep: int, current: str) -> None:
-    """Delete old snapshots, keeping the newest ``keep`` (a search may still read one)."""
-    snaps = sorted(
-        (p for p in parent.iterdir() if p.is_dir() and p.name.startswith("snap-")),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in snaps[keep:]:
-        if old.name != current:
-            shutil.rmtree(old, ignore_errors=True)
-    for tmp in parent.glob(".tmp-snap-*"):
-        if time.time() - tmp.stat().st_mtime > 3600:  # a build that crashed long ago
-            shutil.rmtree(tmp, ignore_errors=True)
+#: A superseded snapshot (and the segments only it used) is kept this long,
+#: for searches that opened it just before it was replaced.
+GRACE_SECONDS = 120.0
 
 
-def current_meta(parent: Path) -> dict[str, Any] | None:
-    """The current snapshot's meta.json, or None if there is no readable snapshot."""
+def _prune(parent: Path, *, current: str) -> None:
+    now = time.time()
+    keep_segments: set[str] = set()
+    for snap in parent.glob("snap-*"):
+        try:
+            meta = json.loads((snap / "meta.json").read_text("utf-8"))
+            old = snap.name != current and now - snap.stat().st_mtime > GRACE_SECONDS
+        except (OSError, ValueError):
+            meta, old = {}, True
+        if old:
+            shutil.rmtree(snap, ignore_errors=True)
+        else:
+            keep_segments.update(s["name"] for s in meta.get("segments", []))
+    for path in parent.iterdir():
+        stale = now - path.stat().st_mtime > GRACE_SECONDS
+        if path.name.startswith("seg-") and path.name not in keep_segments and stale:
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.name.startswith(".tmp-") and now - path.stat().st_mtime > 3600:
+            shutil.rmtree(path, ignore_errors=True)  # a build that crashed long ago
+
+
+# -- keeping the index in step with the store ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FeedInput:
+    """One configured feed, as the index update sees it."""
+
+    key: str
+    #: Changes whenever the feed's stored articles change.
+    version: int
+    #: Reads the feed's stored articles (called only when the version changed).
+    load: Callable[[], Sequence[Article]]
+
+
+def update(
+    parent: Path,
+    feeds: Sequence[FeedInput],
+    *,
+    generation: int,
+    params: Params | None = None,
+    full: bool = False,
+) -> str:
+    """Bring the index under ``parent`` in step with the store; returns "current",
+    "updated" or "rebuilt".
+
+    Only feeds whose version changed are read. Their new or changed articles
+    go into one new segment; articles gone or replaced are marked deleted. A
+    full rebuild happens when there is no usable index, the parameters or the
+    feed list changed, or deletions and segments have piled up.
+    """
+    params = params or Params()
+    meta = None if full else current_meta(parent)
+    keys = [f.key for f in feeds]
+    if (
+        meta is None
+        or meta.get("version") != INDEX_VERSION
+        or meta.get("index_params") != params.index_key()
+        or meta.get("sources") != keys
+    ):
+        _rebuild(parent, feeds, generation, params)
+        return "rebuilt"
+    versions: dict[str, int] = meta.get("feeds", {})
+    changed = [f for f in feeds if versions.get(f.key) != f.version]
+    if not changed:
+        if meta.get("generation") != generation or meta.get("params") != asdict(params):
+            # Nothing to index; record the generation (and query-time parameters).
+            new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+            new_meta.update(generation=generation, params=asdict(params))
+            _publish(parent, new_meta, _load_deleted(Path(meta["_dir"])))
+        return "current"
+    if not _incremental(parent, meta, feeds, changed, generation, params):
+        _rebuild(parent, feeds, generation, params)
+        return "rebuilt"
+    return "updated"
+
+
+def _load_deleted(snapshot: Path) -> Any | None:
+    import numpy as np
+
+    path = snapshot / "deleted.npy"
+    return np.load(path) if path.exists() else None
+
+
+def _rebuild(parent: Path, feeds: Sequence[FeedInput], generation: int, params: Params) -> None:
+    parent.mkdir(parents=True, exist_ok=True)
+    items = _dedupe([(f.key, f.load()) for f in feeds])
+    segments = []
+    if items:
+        name = _write_segment(parent, items, params)
+        segments.append({"name": name, "base": 0, "n": len(items)})
+    meta = {
+        "version": INDEX_VERSION,
+        "generation": generation,
+        "sources": [f.key for f in feeds],
+        "feeds": {f.key: f.version for f in feeds},
+        "segments": segments,
+        "n_docs": len(items),
+        "params": asdict(params),
+        "index_params": params.index_key(),
+        "also": {},
+    }
+    _publish(parent, meta, None)
+
+
+def _incremental(
+    parent: Path,
+    meta: dict[str, Any],
+    feeds: Sequence[FeedInput],
+    changed: Sequence[FeedInput],
+    generation: int,
+    params: Params,
+) -> bool:
+    """Add a segment for what changed; False when a full rebuild is the better move."""
+    import numpy as np
+
+    index = Index(parent, meta)
     try:
-        name = (parent / CURRENT).read_text(encoding="utf-8").strip()
-        meta: dict[str, Any] = json.loads((parent / name / "meta.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    meta["_dir"] = str(parent / name)
-    return meta
+        deleted = index.deleted.copy()
+        live = ~deleted
+        keys = _concat(index.segments, "keys", np.int64)
+        links = _concat(index.segments, "links", np.int64)
+        content = _concat(index.segments, "content", np.int64)
+        also: dict[str, list[str]] = {k: list(v) for k, v in index.also.items()}
+        order = {f.key: i for i, f in enumerate(feeds)}
+        pending = {f.key: f for f in changed}
+        done: set[str] = set()
+        added: list[_Item] = []
+        added_at: dict[int, int] = {}  # hashes of the ids and links being added
+        while pending:
+            key, feed = next(iter(pending.items()))
+            del pending[key]
+            done.add(key)
+            s = order[key]
+            wanted = {_hash64(a.id): a for a in feed.load()}
+            for d in np.flatnonzero(live & (index.source == s)).tolist():
+                a = wanted.get(int(keys[d]))
+                if a is not None and _content_hash(a) == int(content[d]):
+                    del wanted[int(keys[d])]  # unchanged
+                    continue
+                deleted[d] = True  # gone, or changed (added again below)
+                live[d] = False
+                for other in index.doc(d).also:
+                    # It stood for a story another feed carried too: that feed's
+                    # copy may now need indexing.
+                    if other in order and other not in done and other not in pending:
+                        pending[other] = feeds[order[other]]
+            for h, a in wanted.items():
+                link_h = _hash64(canonical_url(a.link)) if a.link else -1
+                owner = _live_owner(keys, links, live, index.source, s, h, link_h)
+                if owner is not None:
+                    if int(index.source[owner]) != s and key not in index.doc(owner).also:
+                        also.setdefault(str(owner), []).append(key)
+                    continue
+                at = added_at.get(h, added_at.get(link_h) if link_h != -1 else None)
+                if at is not None:
+                    if added[at].source != key and key not in added[at].also:
+                        added[at].also.append(key)
+                    continue
+                added_at[h] = len(added)
+                if link_h != -1:
+                    added_at[link_h] = len(added)
+                added.append(_Item(key, a))
+        n_docs = index.n_docs
+        segments = list(meta["segments"])
+    finally:
+        index.close()
+
+    total = n_docs + len(added)
+    if total and (deleted.sum() > MERGE_DELETED * total or len(segments) + 1 > MERGE_SEGMENTS):
+        return False
+    if added:
+        name = _write_segment(parent, added, params)
+        segments.append({"name": name, "base": n_docs, "n": len(added)})
+        deleted = np.concatenate([deleted, np.zeros(len(added), dtype=bool)])
+    new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+    new_meta.update(
+        generation=generation,
+        feeds={f.key: f.version for f in feeds},
+        segments=segments,
+        n_docs=total,
+        params=asdict(params),
+        also={k: v for k, v in also.items() if not deleted[int(k)]},
+    )
+    _publish(parent, new_meta, deleted)
+    return True
+
+
+def _concat(segments: Sequence[_Segment], name: str, dtype: Any) -> Any:
+    import numpy as np
+
+    if not segments:
+        return np.zeros(0, dtype=dtype)
+    return np.concatenate([np.asarray(s.arrays[name]) for s in segments])
+
+
+def _live_owner(
+    keys: Any, links: Any, live: Any, source: Any, s: int, key: int, link: int
+) -> int | None:
+    """The first live document with id hash ``key``, or with link hash ``link`` in a
+    feed other than ``s`` (-1: no link)."""
+    import numpy as np
+
+    match = keys == key
+    if link != -1:
+        match |= (links == link) & (source != s)
+    hits = np.flatnonzero(live & match)
+    return int(hits[0]) if len(hits) else None
+
+
+def _segment_of(segments: Sequence[_Segment], d: int) -> tuple[_Segment, int]:
+    for s in reversed(segments):
+        if d >= s.base:
+            return s, d - s.base
+    raise IndexError(d)
+
+
+# -- searching -------------------------------------------------------------------------
 
 
 class Index:
     """A snapshot opened for searching: memory-mapped arrays, numpy only."""
 
-    def __init__(self, directory: Path, meta: Mapping[str, Any]) -> None:
+    def __init__(self, parent: Path, meta: Mapping[str, Any]) -> None:
         import numpy as np
 
-        self.directory = directory
+        self.parent = parent
         self.meta = dict(meta)
         self.sources: list[str] = list(meta["sources"])
         self.params = Params(**meta.get("params", {}))
         self.generation: int = int(meta["generation"])
-        arrays = {n: np.load(directory / f"{n}.npy", mmap_mode="r") for n in _FILES}
-        self.terms: npt.NDArray[np.bytes_] = arrays["terms"]
-        self.idf: npt.NDArray[np.float64] = arrays["idf"]
-        self.post_ptr = arrays["post_ptr"]
-        self.post_doc = arrays["post_doc"]
-        self.post_w = arrays["post_w"]
-        self.fwd_ptr = arrays["fwd_ptr"]
-        self.fwd_term = arrays["fwd_term"]
-        self.fwd_w = arrays["fwd_w"]
-        self.published = arrays["published"]
-        self.seen = arrays["seen"]
-        self.source = arrays["source"]
-        self._offsets = arrays["docs_off"]
+        self.segments = [_open_segment(parent, s["name"], s["base"]) for s in meta["segments"]]
         self.n_docs = int(meta["n_docs"])
-        self._docs: mmap.mmap | None = None
+        position = {key: i for i, key in enumerate(self.sources)}
+        per_segment = []
+        for s in self.segments:
+            mapping = np.array([position.get(k, -1) for k in s.sources], dtype=np.int32)
+            per_segment.append(mapping[np.asarray(s.arrays["source"])])
+        self.source = np.concatenate(per_segment) if per_segment else np.zeros(0, np.int32)
+        self.published = _concat(self.segments, "published", np.float64)
+        self.seen = _concat(self.segments, "seen", np.float64)
+        self.dl = _concat(self.segments, "dl", np.float32)
+        deleted = _load_deleted(Path(meta["_dir"])) if meta.get("deleted") else None
+        self.deleted = deleted if deleted is not None else np.zeros(self.n_docs, dtype=bool)
+        self.also: dict[str, list[str]] = dict(meta.get("also", {}))
+        self.avgdl = float(self.dl.mean()) if self.n_docs else 1.0
+        self._postings: dict[str, tuple[Any, Any]] = {}
 
     @classmethod
     def open(cls, parent: Path) -> Index | None:
-        """Open the current snapshot under ``parent``; None if there is none."""
+        """Open the current snapshot under ``parent``; None if there is none usable."""
         meta = current_meta(parent)
         if meta is None or meta.get("version") != INDEX_VERSION:
             return None
         try:
-            return cls(Path(meta["_dir"]), meta)
+            return cls(parent, meta)
         except (OSError, ValueError, KeyError):
             return None
 
     def close(self) -> None:
-        """Release the documents' memory map."""
-        if self._docs is not None:
-            self._docs.close()
-            self._docs = None
+        """Release the documents' memory maps."""
+        for s in self.segments:
+            s.close()
 
     def __enter__(self) -> Index:
         return self
@@ -442,93 +675,152 @@ class Index:
 
     # -- terms ---------------------------------------------------------------------
 
-    def term_id(self, term: str) -> int | None:
-        """The column of ``term``, or None if no document has it."""
+    def postings(self, term: str) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        """The documents (global ids, ascending) holding ``term``, and its count in each."""
         import numpy as np
 
+        cached = self._postings.get(term)
+        if cached is not None:
+            return cached
         key = term.encode()
-        if len(key) > self.terms.dtype.itemsize or not len(self.terms):
-            return None
-        i = int(np.searchsorted(self.terms, key))
-        if i < len(self.terms) and self.terms[i] == key:
-            return i
-        return None
+        docs, tfs = [], []
+        for s in self.segments:
+            terms = s.arrays["terms"]
+            if not len(terms) or len(key) > terms.dtype.itemsize:
+                continue
+            i = int(np.searchsorted(terms, key))
+            if i < len(terms) and terms[i] == key:
+                lo, hi = int(s.arrays["post_ptr"][i]), int(s.arrays["post_ptr"][i + 1])
+                docs.append(np.asarray(s.arrays["post_doc"][lo:hi]) + s.base)
+                tfs.append(np.asarray(s.arrays["post_tf"][lo:hi]))
+        if not docs:
+            found = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        elif len(docs) == 1:
+            found = (docs[0].astype(np.int32, copy=False), tfs[0])
+        else:
+            found = (np.concatenate(docs).astype(np.int32), np.concatenate(tfs))
+        self._postings[term] = found
+        return found
 
-    def term(self, term_id: int) -> str:
-        """The term in column ``term_id``."""
-        return bytes(self.terms[term_id]).decode()
+    def df(self, term: str) -> int:
+        """Documents holding ``term`` (deleted ones included until the next merge)."""
+        return len(self.postings(term)[0])
 
-    def df(self, term_id: int) -> int:
-        """Number of documents containing the term."""
-        return int(self.post_ptr[term_id + 1] - self.post_ptr[term_id])
+    def idf(self, term: str) -> float:
+        """BM25's idf: log(1 + (N - df + 0.5) / (df + 0.5))."""
+        df = self.df(term)
+        return math.log1p((self.n_docs - df + 0.5) / (df + 0.5))
+
+    def knows(self, term: str) -> bool:
+        """Whether any document holds ``term``."""
+        return self.df(term) > 0
 
     # -- scoring -------------------------------------------------------------------
 
-    def query_vector(self, terms: Sequence[str]) -> dict[int, float]:
-        """A query's vector over the index's terms, weighted as the index weights documents.
+    def weights(
+        self, docs: npt.NDArray[np.int32], tf: npt.NDArray[np.float32], idf: float
+    ) -> npt.NDArray[np.float64]:
+        """BM25 weights: idf * tf (k1 + 1) / (tf + k1 (1 - b + b dl / avgdl))."""
+        p = self.params
+        norm = p.k1 * (1.0 - p.b) + (p.k1 * p.b / self.avgdl) * self.dl[docs]
+        return idf * tf * (p.k1 + 1.0) / (tf + norm)  # type: ignore[no-any-return]
 
-        BM25: each occurrence counts once; cosine: sublinear TF-IDF,
-        l2-normalized. Terms no document contains are left out.
-        """
-        counts: dict[int, float] = {}
-        for term in terms:
-            tid = self.term_id(term)
-            if tid is not None:
-                counts[tid] = counts.get(tid, 0.0) + 1.0
-        if self.params.weighting == "cosine":
-            vec = {tid: (1.0 + math.log(c)) * float(self.idf[tid]) for tid, c in counts.items()}
-            norm = math.sqrt(sum(v * v for v in vec.values()))
-            return {tid: v / norm for tid, v in vec.items()} if norm > 0 else {}
-        return counts
+    def query_vector(self, terms: Sequence[str]) -> dict[str, float]:
+        """A query's vector: each known term's count (BM25 weighs each occurrence once)."""
+        vec: dict[str, float] = {}
+        for t in terms:
+            if self.knows(t):
+                vec[t] = vec.get(t, 0.0) + 1.0
+        return vec
 
-    def bound(self, vector: Mapping[int, float]) -> float:
+    def bound(self, vector: Mapping[str, float]) -> float:
         """The highest score ``vector`` could reach: what scores are divided by, so
         that they fall in [0, 1] and compare across interests."""
-        if self.params.weighting == "cosine":
-            return math.sqrt(sum(v * v for v in vector.values())) or 1.0
         k = self.params.k1 + 1.0
-        return sum(w * float(self.idf[tid]) * k for tid, w in vector.items()) or 1.0
+        return sum(w * self.idf(t) * k for t, w in vector.items()) or 1.0
 
-    def score(self, vector: Mapping[int, float]) -> npt.NDArray[np.float64]:
+    def score(self, vector: Mapping[str, float]) -> npt.NDArray[np.float64]:
         """``vector`` dotted with every document, reading only its terms' postings."""
         import numpy as np
 
         scores = np.zeros(self.n_docs, dtype=np.float64)
-        for tid, weight in vector.items():
-            lo, hi = int(self.post_ptr[tid]), int(self.post_ptr[tid + 1])
-            # Doc ids within one column are unique, so fancy-index += is safe.
-            scores[self.post_doc[lo:hi]] += weight * self.post_w[lo:hi]
+        for term, weight in vector.items():
+            docs, tf = self.postings(term)
+            if len(docs):
+                # Doc ids within one term's postings are unique, so += is safe.
+                scores[docs] += weight * self.weights(docs, tf, self.idf(term))
         return scores
 
-    def doc_terms(self, i: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-        """Term ids (sorted) and weights of document ``i``."""
-        lo, hi = int(self.fwd_ptr[i]), int(self.fwd_ptr[i + 1])
-        return self.fwd_term[lo:hi], self.fwd_w[lo:hi]
-
-    def has_terms(self, i: int, term_ids: Sequence[int]) -> list[bool]:
-        """For each term id, whether document ``i`` contains it."""
+    def doc_terms(self, i: int) -> tuple[list[str], npt.NDArray[np.float64]]:
+        """The terms of document ``i`` (sorted) and their BM25 weights."""
         import numpy as np
 
-        row, _ = self.doc_terms(i)
-        if not len(term_ids):
-            return []
-        pos = np.searchsorted(row, term_ids)
-        return [bool(p < len(row) and row[p] == t) for p, t in zip(pos, term_ids, strict=True)]
+        s, local = _segment_of(self.segments, i)
+        lo, hi = int(s.arrays["fwd_ptr"][local]), int(s.arrays["fwd_ptr"][local + 1])
+        ids = np.asarray(s.arrays["fwd_term"][lo:hi])
+        tf = np.asarray(s.arrays["fwd_tf"][lo:hi], dtype=np.float64)
+        terms = [bytes(t).decode() for t in s.arrays["terms"][ids]]
+        idf = np.array([self.idf(t) for t in terms], dtype=np.float64)
+        p = self.params
+        norm = p.k1 * (1.0 - p.b + p.b * float(self.dl[i]) / self.avgdl)
+        return terms, idf * tf * (p.k1 + 1.0) / (tf + norm)
+
+    def has_terms(self, i: int, terms: Sequence[str]) -> list[bool]:
+        """For each term, whether document ``i`` holds it."""
+        import numpy as np
+
+        out = []
+        for t in terms:
+            docs, _ = self.postings(t)
+            pos = int(np.searchsorted(docs, i))
+            out.append(pos < len(docs) and int(docs[pos]) == i)
+        return out
 
     # -- documents -----------------------------------------------------------------
 
     def doc(self, i: int) -> Doc:
         """Display fields of document ``i``."""
-        if self._docs is None:
-            with (self.directory / "docs.jsonl").open("rb") as f:
-                self._docs = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-        lo, hi = int(self._offsets[i]), int(self._offsets[i + 1])
-        data = json.loads(self._docs[lo:hi])
-        data["also"] = tuple(data.get("also") or ())
-        data["tags"] = tuple(data.get("tags") or ())
-        return Doc(**data)
+        s, local = _segment_of(self.segments, i)
+        data = s.doc_json(local)
+        return Doc(
+            id=data["id"],
+            title=data["title"],
+            link=data["link"],
+            summary=data["summary"],
+            author=data.get("author"),
+            published=data.get("published"),
+            first_seen=data.get("first_seen"),
+            source=int(self.source[i]),
+            also=tuple(data.get("also") or ()) + tuple(self.also.get(str(i), ())),
+            tags=tuple(data.get("tags") or ()),
+        )
 
 
-def published_at(doc: Doc) -> datetime | None:
-    """A document's publication time as an aware UTC datetime."""
-    return datetime.fromtimestamp(doc.published, UTC) if doc.published is not None else None
+def build_reference(
+    articles: Iterable[Article], params: Params | None = None
+) -> tuple[Any, list[str], Any]:
+    """The same term weights computed the classic way, with scikit-learn and scipy:
+    ``(CSR weight matrix, vocabulary, idf)``, for checking the fast path against."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    params = params or Params()
+    items = list(articles)
+
+    def terms_of(a: Article) -> list[str]:
+        return _terms(a, params)
+
+    vectorizer = CountVectorizer(analyzer=terms_of, dtype=np.float64)
+    counts = vectorizer.fit_transform(items).tocsr()
+    counts.sort_indices()
+    n_docs, n_terms = counts.shape
+    df = np.bincount(counts.indices, minlength=n_terms).astype(np.float64)
+    idf = np.log1p((n_docs - df + 0.5) / (df + 0.5))
+    dl = np.asarray(counts.sum(axis=1)).ravel()
+    avgdl = float(dl.mean()) if n_docs else 1.0
+    rows = np.repeat(np.arange(n_docs), np.diff(counts.indptr))
+    tf = counts.data
+    norm = params.k1 * (1.0 - params.b + params.b * dl[rows] / avgdl)
+    weights = counts.copy()
+    weights.data = idf[counts.indices] * tf * (params.k1 + 1.0) / (tf + norm)
+    return weights, vectorizer.get_feature_names_out().tolist(), idf

@@ -342,15 +342,17 @@ def _article_id(guid: str | None, link: str, title: str, summary: str, spec: Fee
 
 
 def _unique(articles: list[Article]) -> tuple[Article, ...]:
-    """Keep the first of articles sharing an id or a canonical link."""
+    """Keep the first of articles sharing an id.
+
+    Not a link: within one feed, items with their own guids are distinct even
+    when they share a link (podcast feeds often link every episode to the
+    show's home page). An item without a guid already has its canonical link
+    as its id.
+    """
     seen: set[str] = set()
     out = []
     for a in articles:
-        keys = {a.id}
-        if a.link:
-            keys.add(canonical_url(a.link))
-        if keys & seen:
-            continue
-        seen |= keys
-        out.append(a)
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
     return tuple(out)

@@ -84,11 +84,11 @@ class Interest:
     """One interest, analyzed against an index."""
 
     text: str
-    #: (surface form, term id) for each of its terms the index knows.
-    terms: tuple[tuple[str, int], ...]
-    vector: dict[int, float]
-    #: Distinct known term ids.
-    known: frozenset[int]
+    #: (surface form, term) for each of its terms the index knows.
+    terms: tuple[tuple[str, str], ...]
+    vector: dict[str, float]
+    #: Distinct known terms.
+    known: frozenset[str]
     #: Distinct terms an article must hold to match (unknown terms count too:
     #: they are part of what was asked for, and no article has them).
     needed: int
@@ -99,15 +99,10 @@ class Interest:
 def prepare(index: Index, interest: str) -> Interest:
     """Analyze one interest into its query vector and match rule."""
     words = tokens(interest, stem=index.params.stem, stop=index.params.stopwords)
-    known: list[tuple[str, int]] = []
-    distinct: set[str] = set()
-    for surface, term in words:
-        distinct.add(term)
-        tid = index.term_id(term)
-        if tid is not None:
-            known.append((surface, tid))
+    known = [(surface, term) for surface, term in words if index.knows(term)]
+    distinct = {term for _, term in words}
     terms = [term for _, term in words]
-    idf = {t: float(index.idf[tid]) for t in terms if (tid := index.term_id(t)) is not None}
+    idf = {t: index.idf(t) for _, t in known}
     phrases = {}
     for a, b in itertools.pairwise(terms):
         if a in idf and b in idf and a != b:
@@ -116,7 +111,7 @@ def prepare(index: Index, interest: str) -> Interest:
         text=interest,
         terms=tuple(known),
         vector=index.query_vector(terms),
-        known=frozenset(tid for _, tid in known),
+        known=frozenset(t for _, t in known),
         needed=min_match(len(distinct)),
         phrases=phrases,
     )
@@ -165,8 +160,8 @@ class Hit:
     terms: tuple[str, ...]
     #: Each matched interest's own score.
     parts: dict[int, float] = field(default_factory=dict)
-    #: Sources (indexes into Index.sources) of near-duplicates collapsed into this one.
-    also: tuple[int, ...] = ()
+    #: Feed keys of near-duplicates collapsed into this one.
+    also: tuple[str, ...] = ()
     #: The feed weight applied.
     weight: float = 1.0
 
@@ -219,9 +214,8 @@ def _score_interest(
     import numpy as np
 
     held = np.zeros(index.n_docs, dtype=np.int32)
-    for tid in interest.known:
-        lo, hi = int(index.post_ptr[tid]), int(index.post_ptr[tid + 1])
-        held[index.post_doc[lo:hi]] += 1
+    for term in interest.known:
+        held[index.postings(term)[0]] += 1
     matched = (held >= interest.needed) & allowed if interest.needed else np.zeros_like(allowed)
     vector = interest.vector
     scores = index.score(vector)
@@ -279,8 +273,8 @@ class _Texts:
 
 
 def expand(
-    index: Index, vector: dict[int, float], scores: npt.NDArray[np.float64]
-) -> dict[int, float]:
+    index: Index, vector: dict[str, float], scores: npt.NDArray[np.float64]
+) -> dict[str, float]:
     """Rocchio pseudo-relevance feedback: mix in the best matches' strongest terms.
 
     The top ``prf_docs`` documents stand in for relevant ones; each one's term
@@ -300,36 +294,33 @@ def expand(
     ties = np.flatnonzero(scores >= scores[top[-1]])
     if len(ties) > len(top):
         top = ties[: 50 * p.prf_docs]
-    ids, weights = [], []
+    centroid: dict[str, float] = {}
+    used = 0
     for d in top.tolist():
         terms, w = index.doc_terms(d)
         total = float(w.sum())
         if total > 0:
-            ids.append(np.asarray(terms))
-            weights.append(np.asarray(w, dtype=np.float64) / total)
-    if not ids:
+            used += 1
+            for t, v in zip(terms, (w / total).tolist(), strict=True):
+                centroid[t] = centroid.get(t, 0.0) + v
+    ranked = sorted(
+        ((v, t) for t, v in centroid.items() if index.df(t) >= 2), key=lambda x: (-x[0], x[1])
+    )[: p.prf_terms]
+    if not used or not ranked:
         return vector
-    uniq, inverse = np.unique(np.concatenate(ids), return_inverse=True)
-    centroid = np.bincount(inverse, weights=np.concatenate(weights)) / len(ids)
-    df = index.post_ptr[uniq + 1] - index.post_ptr[uniq]
-    centroid[df < 2] = 0.0
-    keep = np.argsort(-centroid, kind="stable")[: p.prf_terms]
-    keep = keep[centroid[keep] > 0]
-    if not len(keep):
-        return vector
-    c_total = float(centroid[keep].sum())
+    c_total = sum(v for v, _ in ranked)
     q_total = sum(vector.values())
     beta = p.prf_weight
-    out = {tid: (1.0 - beta) * w / q_total for tid, w in vector.items()}
-    for tid, w in zip(uniq[keep].tolist(), centroid[keep].tolist(), strict=True):
-        out[tid] = out.get(tid, 0.0) + beta * w / c_total
+    out = {t: (1.0 - beta) * w / q_total for t, w in vector.items()}
+    for v, t in ranked:
+        out[t] = out.get(t, 0.0) + beta * v / c_total
     return out
 
 
 def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
     import numpy as np
 
-    allowed = np.ones(index.n_docs, dtype=bool)
+    allowed = ~np.asarray(index.deleted, dtype=bool)
     if options.sources is not None:
         allowed &= np.isin(index.source, np.fromiter(options.sources, dtype=np.int32))
     if options.since is not None:
@@ -418,12 +409,13 @@ class _Likeness:
 
         self.docs = list(docs)
         rows = [index.doc_terms(d) for d in self.docs]
-        uniq, inverse = np.unique(np.concatenate([r[0] for r in rows]), return_inverse=True)
-        matrix = np.zeros((len(rows), len(uniq)), dtype=np.float32)
-        start = 0
+        column: dict[str, int] = {}
+        for terms, _ in rows:
+            for t in terms:
+                column.setdefault(t, len(column))
+        matrix = np.zeros((len(rows), len(column)), dtype=np.float32)
         for i, (terms, w) in enumerate(rows):
-            matrix[i, inverse[start : start + len(terms)]] = w
-            start += len(terms)
+            matrix[i, [column[t] for t in terms]] = w
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix /= np.where(norms > 0, norms, 1.0)
         self.cosine = matrix @ matrix.T
@@ -568,11 +560,12 @@ def _hit(
 ) -> Hit:
     parts = {i: float(s[doc]) for i, s in enumerate(strict) if s[doc] > 0}
     matched = tuple(sorted(parts, key=lambda i: -parts[i]))
-    also = []
+    also: list[str] = []
     for other in groups.get(doc, []):
         source = int(index.source[other])
-        if source != int(index.source[doc]) and source not in also:
-            also.append(source)
+        key = index.sources[source] if source >= 0 else ""
+        if source != int(index.source[doc]) and key and key not in also:
+            also.append(key)
     return Hit(
         doc=doc,
         score=float(final[doc]),
@@ -587,13 +580,13 @@ def _hit(
 
 
 def _matched_terms(index: Index, doc: int, interests: Sequence[Interest]) -> tuple[str, ...]:
-    term_ids = [tid for interest in interests for _, tid in interest.terms]
-    present = dict(zip(term_ids, index.has_terms(doc, term_ids), strict=True))
+    terms = [t for interest in interests for _, t in interest.terms]
+    present = dict(zip(terms, index.has_terms(doc, terms), strict=True))
     seen: set[str] = set()
     words = []
     for interest in interests:
-        for surface, tid in interest.terms:
-            if present.get(tid) and surface.lower() not in seen:
+        for surface, term in interest.terms:
+            if present.get(term) and surface.lower() not in seen:
                 seen.add(surface.lower())
                 words.append(surface)
     return tuple(words)

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import StoreError, StoreLocked
-from .text import canonical_url
 from .types import Article, FeedSpec, FeedState
 
 log = logging.getLogger("giftfind")
@@ -176,11 +175,27 @@ class Store:
             meta = self._cache.get(_META) or {}
         return int(meta.get("generation", 0))
 
-    def _bump(self) -> int:
+    def _bump(self, key: str) -> int:
+        """Record that feed ``key``'s articles changed (inside its transaction)."""
         meta = dict(self._cache.get(_META) or {})
         meta["generation"] = int(meta.get("generation", 0)) + 1
+        versions = dict(meta.get("versions") or {})
+        versions[key] = int(versions.get(key, 0)) + 1
+        meta["versions"] = versions
         self._cache.set(_META, meta)
         return int(meta["generation"])
+
+    def versions(self) -> dict[str, int]:
+        """Per feed key, a number that changes whenever its stored articles change."""
+        with self._guard("cannot read the store"):
+            meta = self._cache.get(_META) or {}
+        return dict(meta.get("versions") or {})
+
+    def feed_articles(self, key: str, name: str) -> list[Article]:
+        """The stored articles of one feed, under its display name."""
+        with self._guard("cannot read the store"):
+            stored = self._cache.get(f"{SCHEMA}:articles:{key}") or {}
+        return [article_from_dict(d, name) for d in stored.values()]
 
     # -- feed state ----------------------------------------------------------------
 
@@ -217,8 +232,10 @@ class Store:
     ) -> tuple[int, FeedState]:
         """Merge a fetched document's articles into the feed's, with its state, atomically.
 
-        An article already stored (same id, or same canonical link) is updated in
-        place and keeps its ``first_seen``; a new one gets ``first_seen = now``.
+        An article already stored (same id: a guid, else the canonical link) is
+        updated in place and keeps its ``first_seen``; a new one gets
+        ``first_seen = now``. Items with distinct guids stay distinct even when
+        they share a link (a podcast's episodes may all link to its home page).
         Returns the number of new articles and the state as saved.
         """
         akey = f"{SCHEMA}:articles:{key}"
@@ -226,14 +243,11 @@ class Store:
         cutoff = now_ts - retention_days * 86400 if retention_days > 0 else None
         with self._guard("cannot write the store"), self._cache.transact():
             stored: dict[str, dict[str, Any]] = dict(self._cache.get(akey) or {})
-            by_link = {canonical_url(d["link"]): i for i, d in stored.items() if d["link"]}
             new = 0
             changed = False
             for a in articles:
                 d = article_to_dict(a)
-                old_id = (
-                    a.id if a.id in stored else by_link.get(canonical_url(a.link) if a.link else "")
-                )
+                old_id = a.id if a.id in stored else None
                 if old_id is not None:
                     old = stored[old_id]
                     d["id"] = old_id
@@ -246,8 +260,6 @@ class Store:
                     continue  # already too old to keep: do not store it only to drop it
                 d["first_seen"] = now_ts
                 stored[a.id] = d
-                if a.link:
-                    by_link[canonical_url(a.link)] = a.id
                 new += 1
                 changed = True
             if cutoff is not None:
@@ -261,7 +273,7 @@ class Store:
             state = replace(state, articles=len(stored))
             if changed:
                 self._cache.set(akey, stored)
-                self._bump()
+                self._bump(key)
             self._cache.set(f"{SCHEMA}:feed:{key}", _state_to_dict(state))
         return new, state
 
@@ -284,7 +296,7 @@ class Store:
                     state = self._cache.get(f"{SCHEMA}:feed:{key}")
                     if state:
                         self._cache.set(f"{SCHEMA}:feed:{key}", {**state, "articles": len(kept)})
-                    self._bump()
+                    self._bump(key)
         return dropped
 
     def articles(self, feeds: Mapping[str, str]) -> tuple[int, list[tuple[str, list[Article]]]]:
