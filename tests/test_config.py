@@ -267,3 +267,33 @@ def test_any_entry_gives_a_config_or_a_config_error(tmp_path: Path, entry: dict)
         assert "\n" not in str(e)
     else:
         assert config.feeds[0].name
+
+
+def test_every_setting_is_checked() -> None:
+    from dataclasses import fields
+
+    from giftfind.config import _SETTINGS
+    from giftfind.types import Settings
+
+    assert set(_SETTINGS) == {f.name for f in fields(Settings)}
+
+
+def test_checked_config_is_cached_until_the_file_changes(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "settings:\n  max_age: 2h\nfeeds:\n  - name: A\n    url: https://a.example/f\n"
+    )
+    cache = tmp_path / "cache"
+    first = load_config(path, cache)
+    assert first == load_config(path)
+    assert len(list((cache / "configs").iterdir())) == 1
+    again = load_config(path, cache)
+    assert again == first
+    # Edited (a different size): read again, errors and all.
+    path.write_text("feeds:\n  - name: A\n    urll: https://a.example/f\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown key 'urll'"):
+        load_config(path, cache)
+    # A corrupt cache file is ignored.
+    path.write_text("feeds:\n  - name: B\n    url: https://b.example/f\n", encoding="utf-8")
+    load_config(path, cache)
+    (next((cache / "configs").iterdir())).write_text("{broken")
+    assert load_config(path, cache).feeds[0].name == "B"

@@ -11,26 +11,31 @@ import functools
 import shutil
 import sys
 from collections.abc import Callable, Iterable
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from . import core
 from ._version import __version__
+from .choices import FORMATS, SORTS
 from .config import parse_duration
 from .errors import ExitCode, GiftfindError, UsageError
-from .output import FORMATS, render, summarize_outcomes
-from .text import clean
-from .types import FeedOutcome
+
+if TYPE_CHECKING:
+    from .types import FeedOutcome
+
+# output (and what it needs) is imported where used: a search answered from the
+# answer cache prints what it kept without rendering anything.
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-Sort = Enum("Sort", {name: name for name in core.SORTS}, type=str)  # type: ignore[misc]
+Sort = Enum("Sort", {name: name for name in SORTS}, type=str)  # type: ignore[misc]
 
 
 class _DefaultGroup(TyperGroup):
@@ -88,6 +93,8 @@ app = typer.Typer(
 
 
 def _err(message: str) -> None:
+    from .text import clean
+
     typer.echo(clean(message), err=True)
 
 
@@ -255,15 +262,41 @@ def search(
     """Search stored articles for QUERY (this is the default command)."""
     if refresh and offline:
         raise UsageError("--refresh and --offline cannot be used together")
-    config = core.load(feeds)
+    fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
+    width = shutil.get_terminal_size((100, 24)).columns
+    since_td = _duration(since, "--since")
+    max_age_td = _duration(max_age, "--max-age")
+    # Everything that shapes what is printed, for the answer cache.
+    shape = {
+        "limit": limit,
+        "format": fmt.value,
+        "width": width if fmt.value == "table" else None,
+        "since": since,
+        "max_age": max_age,
+        "sort": sort.value,
+        "exclude": exclude,
+        "explain": explain,
+        # Recency moves: an answer that prefers recent articles holds for the day.
+        "day": None if sort.value == "relevance" else datetime.now(UTC).date().isoformat(),
+    }
+    key = None if refresh else core.answer_key(query, shape, feeds)
+    if key is not None:
+        kept = core.recall_answer(key, cache_dir, offline=offline)
+        if kept is not None:
+            _emit(kept)
+            return kept.code
+    from .output import render
+
+    store_dir = cache_dir if cache_dir is not None else core.default_cache_dir()
+    config = core.load(feeds, cache_dir=store_dir)
     bar = _LazyBar(len(config.feeds))
     try:
         response = core.search_response(
             query,
             limit=limit,
-            cache_dir=cache_dir,
-            max_age=_duration(max_age, "--max-age"),
-            since=_duration(since, "--since"),
+            cache_dir=store_dir,
+            max_age=max_age_td,
+            since=since_td,
             offline=offline,
             refresh=refresh,
             exclude=exclude or (),
@@ -275,19 +308,34 @@ def search(
     finally:
         bar.close()
     _warn_failures(response.outcomes)
-    for notice in response.notices:
-        _err(f"giftfind: {notice}")
-    fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
-    width = shutil.get_terminal_size((100, 24)).columns
-    text = render(response, fmt.value, width=width)
-    if text:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    notes = [f"giftfind: {notice}" for notice in response.notices]
     if not response.results:
-        # JSON still printed its document, with an empty "results" list.
-        _err(f"giftfind: no matching articles for {', '.join(response.interests)!s}")
-        raise typer.Exit(int(ExitCode.NO_RESULTS))
-    return 0
+        # JSON still prints its document, with an empty "results" list.
+        notes.append(f"giftfind: no matching articles for {', '.join(response.interests)!s}")
+    answer = core.Answer(
+        stdout=render(response, fmt.value, width=width),
+        stderr="".join(f"{line}\n" for line in notes),
+        code=int(ExitCode.OK if response.results else ExitCode.NO_RESULTS),
+    )
+    if key is not None:
+        # What a replay prints: the same, but saying it came from the cache.
+        replay = render(replace(response, cached=True), fmt.value, width=width)
+        core.remember_answer(key, store_dir, replace(answer, stdout=replay), response)
+    _emit(answer)
+    return answer.code
+
+
+def _emit(answer: core.Answer) -> None:
+    """Print an answer; a non-zero code ends the command with it."""
+    from .text import clean
+
+    if answer.stdout:
+        sys.stdout.write(answer.stdout)
+        sys.stdout.flush()
+    for line in answer.stderr.splitlines():
+        typer.echo(clean(line), err=True)
+    if answer.code:
+        raise typer.Exit(answer.code)
 
 
 @app.command("refresh")
@@ -311,12 +359,13 @@ def refresh_command(
     debug: DebugOpt = False,
 ) -> int:
     """Fetch every feed and store new articles, without searching (for cron)."""
-    config = core.load(feeds)
+    store_dir = cache_dir if cache_dir is not None else core.default_cache_dir()
+    config = core.load(feeds, cache_dir=store_dir)
     outcomes = []
     bar = _LazyBar(len(config.feeds))
     try:
         for outcome in core.refresh_iter(
-            config=config, cache_dir=cache_dir, retention_days=retention_days, wait=wait
+            config=config, cache_dir=store_dir, retention_days=retention_days, wait=wait
         ):
             outcomes.append(outcome)
             bar(outcome)
@@ -325,6 +374,8 @@ def refresh_command(
     _warn_failures(tuple(outcomes))
     failed = any(o.status == "failed" for o in outcomes)
     if verbose or failed:
+        from .output import summarize_outcomes
+
         _err(f"giftfind: {summarize_outcomes(outcomes)}")
     if failed:
         raise typer.Exit(int(ExitCode.FEEDS_FAILED))

@@ -7,19 +7,22 @@ the line numbers are, so that every error names the file, the line and the field
 
 from __future__ import annotations
 
-import difflib
+import hashlib
+import json
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import fields, replace
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, UsageError
-from .types import Config, FeedSpec, Settings
+
+if TYPE_CHECKING:
+    from .types import Config, FeedSpec, Settings
+
+# (difflib, importlib.resources, urllib.parse, ruamel.yaml and the data types are
+# imported where used: a cached search never needs them.)
 
 #: Environment variable naming the feeds file.
 FEEDS_ENV = "GIFTFIND_FEEDS"
@@ -38,6 +41,8 @@ def user_config_dir() -> Path:
 
 def default_config_path() -> Path:
     """The feeds.yaml shipped with giftfind."""
+    from importlib import resources
+
     packaged = resources.files("giftfind").joinpath("default_feeds.yaml")
     if packaged.is_file():
         return Path(str(packaged))
@@ -78,8 +83,87 @@ def find_config(
     return default_config_path()
 
 
-def load_config(path: Path) -> Config:
-    """Read and check a feeds.yaml."""
+def load_config(path: Path, cache_dir: Path | None = None) -> Config:
+    """Read and check a feeds.yaml.
+
+    With ``cache_dir``, the checked result is kept there as JSON, keyed by the
+    file's path, size and modification time, and reused while the file is
+    unchanged: parsing YAML (and importing a YAML parser) is most of what a
+    search would otherwise spend on its configuration.
+    """
+    if cache_dir is None:
+        return _parse(path)
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror or e}", path=path) from e
+    resolved = str(path.resolve())
+    fingerprint: list[Any] = [resolved, stat.st_mtime_ns, stat.st_size, stat.st_ino]
+    digest = hashlib.sha256(resolved.encode()).hexdigest()[:24]
+    cached = cache_dir / "configs" / f"{digest}.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        if data.get("v") == _CACHE_VERSION and data.get("fingerprint") == fingerprint:
+            return _from_json(path, data)
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    config = _parse(path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_to_json(config, fingerprint)), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    return config
+
+
+_CACHE_VERSION = 1
+
+
+def _to_json(config: Config, fingerprint: list[Any]) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    settings = asdict(config.settings)
+    settings["max_age"] = config.settings.max_age.total_seconds()
+    return {
+        "v": _CACHE_VERSION,
+        "fingerprint": fingerprint,
+        "settings": settings,
+        "feeds": [
+            {
+                "name": f.name,
+                "url": f.url,
+                "path": str(f.path) if f.path is not None else None,
+                "tags": list(f.tags),
+                "weight": f.weight,
+                "line": f.line,
+            }
+            for f in config.feeds
+        ],
+    }
+
+
+def _from_json(path: Path, data: Mapping[str, Any]) -> Config:
+    from .types import Config, FeedSpec, Settings
+
+    settings = dict(data["settings"])
+    settings["max_age"] = timedelta(seconds=settings["max_age"])
+    feeds = tuple(
+        FeedSpec(
+            name=f["name"],
+            url=f["url"],
+            path=Path(f["path"]) if f["path"] is not None else None,
+            tags=tuple(f["tags"]),
+            weight=float(f["weight"]),
+            line=f["line"],
+        )
+        for f in data["feeds"]
+    )
+    return Config(path=path, feeds=feeds, settings=Settings(**settings))
+
+
+def _parse(path: Path) -> Config:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -140,6 +224,8 @@ def _line_of(node: Any, key: str | int | None = None) -> int | None:
 
 
 def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:
         return f" (did you mean {close[0]!r}?)"
@@ -147,6 +233,8 @@ def _suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
 
 
 def _check(data: Any, path: Path) -> Config:
+    from .types import Config
+
     if data is None:
         raise ConfigError("the file is empty; it needs a 'feeds:' list", path=path, line=1)
     if not isinstance(data, dict):
@@ -192,6 +280,10 @@ def _check(data: Any, path: Path) -> Config:
 
 
 def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpec:
+    from urllib.parse import urlsplit
+
+    from .types import FeedSpec
+
     if not isinstance(entry, dict):
         raise ConfigError(
             "each feed must be a mapping like '- name: ...\\n    url: ...'", path=path, line=line
@@ -249,6 +341,8 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
             if _looks_like_host(url):
                 raise fail(f"URL without scheme {url!r} (did you mean 'https://{url}'?)", "url")
             near = []
+            import difflib
+
             if candidate.parent.is_dir():
                 names = [p.name for p in candidate.parent.iterdir() if p.is_file()]
                 near = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
@@ -335,10 +429,13 @@ _SETTINGS: dict[str, Callable[[Any], Any]] = {
     "limit": lambda v: _positive_int(v, maximum=1000),
     "half_life_days": _positive_float,
 }
-assert set(_SETTINGS) == {f.name for f in fields(Settings)}
 
 
 def _check_settings(node: Any, top: Any, path: Path) -> Settings:
+    from dataclasses import replace
+
+    from .types import Settings
+
     if node is None:
         return Settings()
     if not isinstance(node, dict):

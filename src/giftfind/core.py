@@ -12,31 +12,34 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import config as _config
+from ._log import log
+from .choices import SORTS as SORTS
 from .errors import FeedError, StoreError, StoreLocked, UsageError
-from .rank import SORTS as SORTS
-from .types import (
-    Article,
-    Config,
-    Explanation,
-    FeedOutcome,
-    FeedSpec,
-    FeedState,
-    RefreshReport,
-    Result,
-    SearchResponse,
-    Settings,
-)
 
-log = logging.getLogger("giftfind")
+if TYPE_CHECKING:
+    from .types import (
+        Article,
+        Config,
+        FeedOutcome,
+        FeedSpec,
+        FeedState,
+        RefreshReport,
+        Result,
+        SearchResponse,
+        Settings,
+    )
+
+# The stages (fetch, parse, store, index, rank) and the data types are imported
+# where used: a cached search, answered from the store, needs none of them.
+
 
 #: Environment variable naming the cache (store) directory.
 CACHE_ENV = "GIFTFIND_CACHE_DIR"
@@ -58,10 +61,16 @@ def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
     return user_cache_path(_config.APP_NAME, appauthor=False)
 
 
-def load(feeds: Path | str | None = None) -> Config:
-    """Find and load feeds.yaml (``--feeds``, ``$GIFTFIND_FEEDS``, ./, user dir, packaged)."""
+def load(feeds: Path | str | None = None, *, cache_dir: Path | str | None = None) -> Config:
+    """Find and load feeds.yaml (``--feeds``, ``$GIFTFIND_FEEDS``, ./, user dir, packaged).
+
+    With ``cache_dir`` (the store's directory), the checked configuration is
+    cached there and reused while the file is unchanged.
+    """
     path = Path(feeds).expanduser() if feeds is not None else None
-    return _config.load_config(_config.find_config(path))
+    return _config.load_config(
+        _config.find_config(path), Path(cache_dir) if cache_dir is not None else None
+    )
 
 
 def _settings(config: Config, **overrides: Any) -> Settings:
@@ -94,10 +103,10 @@ def refresh_iter(
     outcome, never an exception. At the end, articles past retention are dropped
     and the search index is rebuilt if anything changed.
     """
-    config = config or load(feeds)
-    settings = _settings(config, retention_days=retention_days)
     store = _open_store(cache_dir)
     try:
+        config = config or load(feeds, cache_dir=store.directory)
+        settings = _settings(config, retention_days=retention_days)
         with store.lock(wait=wait):
             yield from _refresh_locked(store, config, settings, now)
     finally:
@@ -110,6 +119,7 @@ def _refresh_locked(
     from .fetch import FetchResult, Validators, fetch_iter
     from .parse import parse_feed
     from .store import feed_key
+    from .types import FeedOutcome, FeedState
 
     keys = {spec.name: feed_key(spec) for spec in config.feeds}
     states = store.states(keys.values())
@@ -168,13 +178,16 @@ def _refresh_locked(
     when = now or datetime.now(UTC)
     expired = store.expire(keys.values(), now=when, retention_days=settings.retention_days)
     if expired:
-        log.info("dropped %d articles older than %d days", expired, settings.retention_days)
+        log().info("dropped %d articles older than %d days", expired, settings.retention_days)
     _ensure_index(store, config)
+    store.mark_refreshed(_feedset(config), when.timestamp())
 
 
 def _failed(
     store: Any, key: str, old: FeedState, spec: FeedSpec, error: FeedError, when: datetime
 ) -> FeedOutcome:
+    from .types import FeedOutcome
+
     store.save_state(
         key,
         replace(
@@ -191,20 +204,26 @@ def _failed(
 
 def refresh(**options: Any) -> RefreshReport:
     """Run :func:`refresh_iter` to the end; the report sums up every feed's outcome."""
+    from .types import RefreshReport
+
     return RefreshReport(outcomes=tuple(refresh_iter(**options)))
 
 
 # -- index -----------------------------------------------------------------------------
 
 
-def _index_parent(store: Any, config: Config) -> Path:
-    """Each set of feeds (one feeds.yaml) has its own index: IDF is over what is searched."""
+def _feedset(config: Config) -> str:
+    """Names a set of feeds (one feeds.yaml's): its index and its freshness are its own."""
     from .index import INDEX_VERSION
     from .store import feed_key
 
     ident = json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]])
-    digest = hashlib.sha256(ident.encode()).hexdigest()[:16]
-    return Path(store.index_dir) / digest
+    return hashlib.sha256(ident.encode()).hexdigest()[:16]
+
+
+def _index_parent(store: Any, config: Config) -> Path:
+    """Each set of feeds has its own index: IDF is over what is searched."""
+    return Path(store.index_dir) / _feedset(config)
 
 
 def _ensure_index(store: Any, config: Config) -> Any:
@@ -238,16 +257,6 @@ def _ensure_index(store: Any, config: Config) -> Any:
 # -- search ----------------------------------------------------------------------------
 
 
-def _stale(
-    states: Mapping[str, FeedState], keys: list[str], max_age: timedelta, now: datetime
-) -> bool:
-    for key in keys:
-        s = states.get(key)
-        if s is None or s.last_attempt is None or now - s.last_attempt > max_age:
-            return True
-    return False
-
-
 def search_response(
     query: str,
     *,
@@ -273,8 +282,8 @@ def search_response(
     the result cache when the same query was asked of the same store.
     ``exclude``, ``sort`` and ``explain`` are as for :meth:`Searcher.search`.
     """
-    from .rank import SORTS, split_interests
-    from .store import feed_key
+    from .rank import split_interests
+    from .types import SearchResponse
 
     interests = split_interests(query)
     if not interests:
@@ -283,16 +292,17 @@ def search_response(
         raise UsageError(f"invalid sort {sort!r}: use one of {', '.join(SORTS)}")
     excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
     search = _Search(interests, excluded, sort, explain, since)
-    config = config or load(feeds)
-    settings = _settings(config, max_age=max_age, limit=limit)
-    now = now or datetime.now(UTC)
-    keys = [feed_key(s) for s in config.feeds]
-    outcomes: tuple[FeedOutcome, ...] = ()
-    notices: list[str] = []
-
     store = _open_store(cache_dir)
     try:
-        if not offline and (refresh or _stale(store.states(keys), keys, settings.max_age, now)):
+        config = config or load(feeds, cache_dir=store.directory)
+        settings = _settings(config, max_age=max_age, limit=limit)
+        now = now or datetime.now(UTC)
+        feedset = _feedset(config)
+        outcomes: tuple[FeedOutcome, ...] = ()
+        notices: list[str] = []
+        refreshed = store.refreshed(feedset)
+        stale = refreshed is None or now.timestamp() - refreshed > settings.max_age.total_seconds()
+        if not offline and (refresh or stale):
             try:
                 with store.lock(wait=SEARCH_LOCK_WAIT):
                     done = []
@@ -303,30 +313,34 @@ def search_response(
                     outcomes = tuple(done)
             except StoreLocked:
                 notices.append("another refresh is running; answering from the stored articles")
-
+            refreshed = store.refreshed(feedset)
+        fresh_until = (
+            datetime.fromtimestamp(refreshed + settings.max_age.total_seconds(), UTC)
+            if refreshed is not None
+            else None
+        )
         generation = store.generation()
         cache_key = _result_key(search, settings, config, generation, now)
         cached = store.get_result(cache_key)
         if cached is not None and cached.get("v") == RESULT_VERSION:
-            return SearchResponse(
-                query=query,
-                interests=tuple(interests),
-                results=tuple(_result_from_dict(r) for r in cached["results"]),
-                outcomes=outcomes,
-                cached=True,
-                notices=tuple(notices),
+            results = [_result_from_dict(r) for r in cached["results"]]
+            stored = int(cached.get("stored", 1))
+        else:
+            results, stored = _rank(store, config, search, settings, now)
+            store.put_result(
+                cache_key,
+                {
+                    "v": RESULT_VERSION,
+                    "stored": stored,
+                    "results": [_result_to_dict(r) for r in results],
+                },
+                ttl=RESULT_TTL,
             )
-        results, stored = _rank(store, config, search, settings, now)
         if not stored:
             notices.append(
                 "no articles are stored for these feeds yet"
                 + (" (searching offline)" if offline else "; see the warnings above")
             )
-        store.put_result(
-            cache_key,
-            {"v": RESULT_VERSION, "results": [_result_to_dict(r) for r in results]},
-            ttl=RESULT_TTL,
-        )
     finally:
         store.close()
     return SearchResponse(
@@ -334,9 +348,86 @@ def search_response(
         interests=tuple(interests),
         results=tuple(results),
         outcomes=outcomes,
-        cached=False,
+        cached=cached is not None and cached.get("v") == RESULT_VERSION,
         notices=tuple(notices),
+        generation=generation,
+        fresh_until=fresh_until,
     )
+
+
+# -- the command line's answer cache ----------------------------------------------------
+#
+# A repeated search should cost little more than starting Python: no YAML, no
+# index, no numpy. The command line keeps what it printed, keyed by the query,
+# the options that shape the output and the feeds file's identity (path, size,
+# mtime), and prints it again while the store is unchanged and not due for a
+# refresh.
+
+#: Bumped when what is kept changes shape.
+ANSWER_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a search printed: to replay while nothing it depends on changed."""
+
+    stdout: str
+    stderr: str
+    code: int
+
+
+def answer_key(query: str, options: Mapping[str, Any], feeds: Path | str | None) -> str | None:
+    """The key of a search's printed answer; None when there is no feeds file to stat."""
+    path = _config.find_config(Path(feeds).expanduser() if feeds is not None else None)
+    try:
+        stat = path.stat()
+        where = str(path.resolve())
+    except OSError:
+        return None
+    ident = [ANSWER_VERSION, query, dict(options), where, stat.st_mtime_ns, stat.st_size]
+    return hashlib.sha256(json.dumps(ident, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def recall_answer(
+    key: str, cache_dir: Path | str | None, *, offline: bool = False, now: datetime | None = None
+) -> Answer | None:
+    """The answer kept under ``key``, if the store is unchanged since and not due for a refresh."""
+    store = _open_store(cache_dir)
+    try:
+        entry = store.get_result(f"answer:{key}")
+        if not entry or entry.get("v") != ANSWER_VERSION:
+            return None
+        if entry["generation"] != store.generation():
+            return None
+        fresh_until = entry.get("fresh_until")
+        now_ts = (now or datetime.now(UTC)).timestamp()
+        if not offline and (fresh_until is None or now_ts >= fresh_until):
+            return None
+        return Answer(entry["stdout"], entry["stderr"], int(entry["code"]))
+    finally:
+        store.close()
+
+
+def remember_answer(
+    key: str, cache_dir: Path | str | None, answer: Answer, response: SearchResponse
+) -> None:
+    """Keep what a search printed, for :func:`recall_answer`."""
+    store = _open_store(cache_dir)
+    try:
+        store.put_result(
+            f"answer:{key}",
+            {
+                "v": ANSWER_VERSION,
+                "generation": response.generation,
+                "fresh_until": response.fresh_until.timestamp() if response.fresh_until else None,
+                "stdout": answer.stdout,
+                "stderr": answer.stderr,
+                "code": answer.code,
+            },
+            ttl=RESULT_TTL,
+        )
+    finally:
+        store.close()
 
 
 def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:
@@ -451,6 +542,7 @@ class Searcher:
         """
         from .index import published_at
         from .rank import RankOptions, rank, split_interests
+        from .types import Explanation, Result
 
         interests = split_interests(query) if isinstance(query, str) else list(query)
         excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
@@ -566,6 +658,8 @@ def _result_to_dict(r: Result) -> dict[str, Any]:
 
 
 def _result_from_dict(d: Mapping[str, Any]) -> Result:
+    from .types import Explanation, Result
+
     published = d.get("published")
     return Result(
         id=d["id"],

@@ -20,7 +20,6 @@ Etiquette, which is part of correctness here:
 from __future__ import annotations
 
 import asyncio
-import logging
 import queue
 import socket
 import ssl
@@ -33,6 +32,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from ._log import log
 from ._version import PROJECT_URL, __version__
 from .errors import FetchError
 from .text import to_plain
@@ -41,7 +41,6 @@ from .types import FeedSpec, Settings
 if TYPE_CHECKING:
     import httpx
 
-log = logging.getLogger("giftfind")
 
 USER_AGENT = f"giftfind/{__version__} (+{PROJECT_URL})"
 ACCEPT = (
@@ -187,7 +186,7 @@ async def _fetch_all(
                 except FetchError as e:
                     outcome = e
                 except Exception as e:  # one feed's failure is a value, never fatal
-                    log.debug("fetch %s failed", spec.name, exc_info=True)
+                    log().debug("fetch %s failed", spec.name, exc_info=True)
                     outcome = FetchError(spec.name, to_plain(_describe(e), 200), url=spec.url)
             put((spec, outcome))
 

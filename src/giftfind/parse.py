@@ -12,7 +12,6 @@ import calendar
 import hashlib
 import io
 import json
-import logging
 import re
 import warnings
 from collections.abc import Mapping
@@ -22,11 +21,10 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from ._log import log
 from .errors import ParseError
 from .text import allowed_url, canonical_url, strip_tracking, to_plain
 from .types import Article, FeedSpec
-
-log = logging.getLogger("giftfind")
 
 TITLE_LEN = 300
 SUMMARY_LEN = 1000
@@ -65,7 +63,7 @@ def parse_feed(
     except RecursionError as e:
         raise ParseError(spec.name, "document nested too deeply") from e
     except Exception as e:  # feedparser and json raise many kinds; one feed never fails a run
-        log.debug("parse %s failed", spec.name, exc_info=True)
+        log().debug("parse %s failed", spec.name, exc_info=True)
         raise ParseError(spec.name, f"cannot parse: {type(e).__name__}: {e}") from e
     return parsed
 

@@ -27,21 +27,20 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import logging
 import os
 import sqlite3
 import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError, StoreLocked
-from .types import Article, FeedSpec, FeedState
 
-log = logging.getLogger("giftfind")
+if TYPE_CHECKING:
+    from .types import Article, FeedSpec, FeedState
+
 
 SCHEMA = "v1"
 _META = f"{SCHEMA}:meta"
@@ -77,6 +76,8 @@ def article_to_dict(a: Article) -> dict[str, Any]:
 
 
 def article_from_dict(d: Mapping[str, Any], feed: str) -> Article:
+    from .types import Article
+
     """Rebuild an article read from the store."""
     return Article(
         id=d["id"],
@@ -106,6 +107,8 @@ def _state_to_dict(s: FeedState) -> dict[str, Any]:
 
 
 def _state_from_dict(d: Mapping[str, Any]) -> FeedState:
+    from .types import FeedState
+
     return FeedState(
         feed=d["feed"],
         url=d["url"],
@@ -270,6 +273,8 @@ class Store:
                 keep = sorted(stored.values(), key=_age_key, reverse=True)
                 stored = {d["id"]: d for d in keep[:MAX_ARTICLES_PER_FEED]}
                 changed = True
+            from dataclasses import replace
+
             state = replace(state, articles=len(stored))
             if changed:
                 self._cache.set(akey, stored)
@@ -322,6 +327,24 @@ class Store:
                 for k in self._cache.iterkeys()
                 if isinstance(k, str) and k.startswith(prefix)
             ]
+
+    # -- freshness -----------------------------------------------------------------
+
+    def refreshed(self, feedset: str) -> float | None:
+        """When a refresh of this set of feeds last completed (epoch seconds)."""
+        with self._guard("cannot read the store"):
+            meta = self._cache.get(_META) or {}
+        value = (meta.get("refreshed") or {}).get(feedset)
+        return float(value) if value is not None else None
+
+    def mark_refreshed(self, feedset: str, when: float) -> None:
+        """Record that a refresh of this set of feeds completed at ``when``."""
+        with self._guard("cannot write the store"), self._cache.transact():
+            meta = dict(self._cache.get(_META) or {})
+            refreshed = dict(meta.get("refreshed") or {})
+            refreshed[feedset] = when
+            meta["refreshed"] = refreshed
+            self._cache.set(_META, meta)
 
     # -- cached results ------------------------------------------------------------
 

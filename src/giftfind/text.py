@@ -8,8 +8,8 @@ characters, escape sequences or bidi overrides. Contains no business logic.
 
 from __future__ import annotations
 
+import functools
 import re
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Terminal escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), the
@@ -46,35 +46,43 @@ _BREAK = frozenset(
 )  # fmt: skip
 
 
-class _Stripper(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
+@functools.cache
+def _stripper_class() -> type:
+    """The HTML-to-text parser class, defined on first use (html.parser is not needed
+    to answer a search, only to parse feeds)."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self._skip += 1
-        elif tag in _BREAK:
-            self.parts.append(" ")
+    class _Stripper(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self._skip = 0
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BREAK:
-            self.parts.append(" ")
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _SKIP:
+                self._skip += 1
+            elif tag in _BREAK:
+                self.parts.append(" ")
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BREAK:
-            self.parts.append(" ")
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _BREAK:
+                self.parts.append(" ")
 
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIP:
+                self._skip = max(0, self._skip - 1)
+            elif tag in _BREAK:
+                self.parts.append(" ")
+
+        def handle_data(self, data: str) -> None:
+            if not self._skip:
+                self.parts.append(data)
+
+    return _Stripper
 
 
 def _strip_once(text: str) -> str:
-    parser = _Stripper()
+    parser = _stripper_class()()
     try:
         parser.feed(text)
         parser.close()

@@ -194,3 +194,7 @@ class SearchResponse:
     cached: bool = False
     #: Things the user should know (e.g. nothing stored yet), one line each.
     notices: tuple[str, ...] = ()
+    #: The store generation the answer reflects.
+    generation: int = 0
+    #: When the stored articles are due for a refresh (max_age after the last one).
+    fresh_until: datetime | None = None
