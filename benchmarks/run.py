@@ -1,0 +1,300 @@
+"""Speed and memory benchmarks: every target measured against its floor in the same run.
+
+    python benchmarks/run.py [--quick] [--runs N] [--only NAME[,NAME...]]
+
+Builds synthetic stores (1k, 10k and 100k articles; see synth.py), then for
+each target runs the measured command and its floor interleaved (floor,
+command, floor, command...), at least five times each, and reports the median
+(min, max) and the ratio of medians. Peak memory is the child process's
+maximum resident set size. Writes benchmarks/results.md.
+
+These machines are shared and noisy: read the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import synth  # noqa: E402
+
+PY = sys.executable
+GIFTFIND = str(Path(PY).with_name("giftfind"))
+WORK = HERE / ".work"
+
+FLOOR_A = '''\
+import typer
+
+app = typer.Typer()
+
+
+@app.command()
+def main(query: str, cache_dir: str) -> None:
+    """The least a cached search must do: start, parse arguments, read one key."""
+    import diskcache
+
+    cache = diskcache.Cache(cache_dir)
+    print(cache.get("key"))
+
+
+if __name__ == "__main__":
+    app()
+'''
+FLOOR_B = FLOOR_A.replace("    import diskcache\n", "    import diskcache\n    import numpy\n")
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # Bytecode caching on, as on a user's machine (pip compiles what it installs).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["COLUMNS"] = "100"
+    return env
+
+
+@dataclass
+class Timing:
+    label: str
+    seconds: list[float] = field(default_factory=list)
+    rss_kb: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    def cell(self) -> str:
+        return (
+            f"{self.median * 1000:.0f} ms ({min(self.seconds) * 1000:.0f}–"
+            f"{max(self.seconds) * 1000:.0f})"
+        )
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.rss_kb) / 1024
+
+
+def run_once(
+    cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None
+) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-500:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def interleaved(
+    commands: dict[str, Sequence[str]], runs: int, *, env: dict[str, str], warmup: int = 2
+) -> dict[str, Timing]:
+    timings = {label: Timing(label) for label in commands}
+    for _ in range(warmup):
+        for cmd in commands.values():
+            run_once(cmd, env=env)
+    for _ in range(runs):
+        for label, cmd in commands.items():
+            seconds, rss = run_once(cmd, env=env)
+            timings[label].seconds.append(seconds)
+            timings[label].rss_kb.append(rss)
+    return timings
+
+
+@dataclass
+class Row:
+    target: str
+    measured: str
+    floor: str
+    ratio: float
+    goal: str
+    met: bool
+    peak: str = ""
+
+
+# -- preparing stores ------------------------------------------------------------------
+
+
+def prepare_store(n: int, *, quick: bool = False) -> tuple[Path, Path]:
+    """A feeds.yaml of JSON Feed files holding ``n`` synthetic articles, and a cache dir
+    where they are stored and indexed (as a refresh would leave them)."""
+    base = WORK / f"store-{n}"
+    feeds = base / "feeds" / "feeds.yaml"
+    cache = base / "cache"
+    marker = base / "ready"
+    if marker.exists():
+        return feeds, cache
+    shutil.rmtree(base, ignore_errors=True)
+    items = list(synth.articles(n))
+    synth.write_feeds(base / "feeds", items)
+    env = child_env()
+    env["GIFTFIND_CACHE_DIR"] = str(cache)
+    subprocess.run([GIFTFIND, "refresh", "--feeds", str(feeds)], env=env, check=True)
+    marker.write_text("ok")
+    return feeds, cache
+
+
+def floors(tmp: Path) -> tuple[list[str], list[str]]:
+    (tmp / "floor_a.py").write_text(FLOOR_A)
+    (tmp / "floor_b.py").write_text(FLOOR_B)
+    cache = tmp / "floor-cache"
+    import diskcache
+
+    with diskcache.Cache(str(cache)) as c:
+        c.set("key", {"value": 1})
+    return (
+        [PY, str(tmp / "floor_a.py"), "query", str(cache)],
+        [PY, str(tmp / "floor_b.py"), "query", str(cache)],
+    )
+
+
+# -- targets ---------------------------------------------------------------------------
+
+
+def target_cached_search(runs: int, tmp: Path, n: int) -> list[Row]:
+    feeds, cache = prepare_store(n)
+    floor_a, _ = floors(tmp)
+    env = child_env()
+    env["GIFTFIND_CACHE_DIR"] = str(cache)
+    cmd = [GIFTFIND, "--feeds", str(feeds), "--offline", "sailing, Chicago"]
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, check=False)  # fills the cache
+    t = interleaved({"floor A": floor_a, "search": cmd}, runs, env=env)
+    ratio = t["search"].median / t["floor A"].median
+    return [
+        Row(
+            f"1. repeated search (cached), {n:,} articles",
+            t["search"].cell(),
+            "A " + t["floor A"].cell(),
+            ratio,
+            "≤ 1.2",
+            ratio <= 1.2,
+            f"{t['search'].peak_mb:.0f} MB",
+        )
+    ]
+
+
+QUERIES = [
+    "sailing, Chicago",
+    "modern architecture",
+    "coffee, jazz vinyl",
+    "electric vehicle battery",
+    "marathon running, photography",
+    "climate policy",
+    "startup funding, software security",
+]
+
+
+def target_new_search(runs: int, tmp: Path, n: int, goal: float) -> list[Row]:
+    """A search never asked before: the answer cache cannot help, the index is built."""
+    feeds, cache = prepare_store(n)
+    _, floor_b = floors(tmp)
+    env = child_env()
+    env["GIFTFIND_CACHE_DIR"] = str(cache)
+    counter = iter(range(10**9))
+
+    def fresh_query() -> list[str]:
+        # A query word no search has used: the answer and result caches miss.
+        q = f"{QUERIES[next(counter) % len(QUERIES)]}, topic{next(counter)}"
+        return [GIFTFIND, "--feeds", str(feeds), "--offline", q]
+
+    timings = {"floor B": Timing("floor B"), "search": Timing("search")}
+    for _ in range(2):
+        run_once(floor_b, env=env)
+        run_once(fresh_query(), env=env)
+    for _ in range(runs):
+        for label in ("floor B", "search"):
+            cmd = floor_b if label == "floor B" else fresh_query()
+            seconds, rss = run_once(cmd, env=env)
+            timings[label].seconds.append(seconds)
+            timings[label].rss_kb.append(rss)
+    ratio = timings["search"].median / timings["floor B"].median
+    return [
+        Row(
+            f"{'2' if n <= 10_000 else '3'}. new search, {n:,} articles",
+            timings["search"].cell(),
+            "B " + timings["floor B"].cell(),
+            ratio,
+            f"≤ {goal}",
+            ratio <= goal,
+            f"{timings['search'].peak_mb:.0f} MB",
+        )
+    ]
+
+
+TARGETS: dict[str, Callable[[int, Path], list[Row]]] = {
+    "cached": lambda runs, tmp: target_cached_search(runs, tmp, 10_000),
+    "new10k": lambda runs, tmp: target_new_search(runs, tmp, 10_000, 1.3),
+    "new100k": lambda runs, tmp: target_new_search(runs, tmp, 100_000, 1.4),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (min 5)")
+    parser.add_argument("--only", default="", help=f"comma-separated: {', '.join(TARGETS)}")
+    args = parser.parse_args()
+    runs = max(5, args.runs)
+    chosen = [t.strip() for t in args.only.split(",") if t.strip()] or list(TARGETS)
+    WORK.mkdir(exist_ok=True)
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in chosen:
+            print(f"== {name}", file=sys.stderr, flush=True)
+            rows.extend(TARGETS[name](runs, Path(tmp)))
+            print(_table(rows[-1:]), file=sys.stderr, flush=True)
+    report = _report(rows, runs)
+    print(report)
+    if not args.only:
+        (HERE / "results.md").write_text(report, encoding="utf-8")
+    return 0 if all(r.met for r in rows) else 1
+
+
+def _table(rows: Sequence[Row]) -> str:
+    lines = [
+        "| target | measured | floor | ratio | goal | met | peak memory |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r.target} | {r.measured} | {r.floor} | {r.ratio:.2f} | {r.goal} "
+            f"| {'yes' if r.met else '**no**'} | {r.peak} |"
+        )
+    return "\n".join(lines)
+
+
+def _report(rows: Sequence[Row], runs: int) -> str:
+    head = textwrap.dedent(
+        f"""\
+        # Benchmark results
+
+        Produced by `python benchmarks/run.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC,
+        {platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores,
+        {runs} timed runs per command after 2 warm-up runs, command and floor interleaved.
+        Times are the median (min–max); the ratio is of the medians.
+
+        """
+    )
+    return head + _table(rows) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
