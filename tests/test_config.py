@@ -57,7 +57,7 @@ feeds:
     assert example.weight == 0.5
     assert example.path is None
     assert example.line == 8
-    assert local.path == (tmp_path / "local.xml").resolve()
+    assert local.path == str((tmp_path / "local.xml").resolve())
     assert local.is_local
 
 

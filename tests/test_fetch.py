@@ -197,7 +197,7 @@ def test_per_host_cap_limits_concurrent_connections(server: FeedServer) -> None:
 def test_local_file_and_its_validator(tmp_path: Path) -> None:
     path = tmp_path / "feed.xml"
     path.write_text(BODY)
-    spec = FeedSpec(name="Local", url="feed.xml", path=path)
+    spec = FeedSpec(name="Local", url="feed.xml", path=str(path))
     first = fetch_one(spec)
     assert isinstance(first, FetchResult)
     assert first.content == BODY.encode()
@@ -211,7 +211,7 @@ def test_local_file_and_its_validator(tmp_path: Path) -> None:
 
 
 def test_missing_local_file(tmp_path: Path) -> None:
-    spec = FeedSpec(name="Gone", url="gone.xml", path=tmp_path / "gone.xml")
+    spec = FeedSpec(name="Gone", url="gone.xml", path=str(tmp_path / "gone.xml"))
     got = fetch_one(spec)
     assert isinstance(got, FetchError)
     assert "cannot read" in got.message

@@ -265,7 +265,7 @@ def test_fast_path_scores_equal_the_scikit_learn_path(tmp_path: Path) -> None:
 
         for spec in load_config(SAMPLE / "feeds.yaml").feeds:
             assert spec.path is not None
-            docs += parse_feed(spec.path.read_bytes(), spec).articles
+            docs += parse_feed(Path(spec.path).read_bytes(), spec).articles
     # The index keeps one copy of articles sharing a canonical link: so does this.
     from giftfind.text import canonical_url
 

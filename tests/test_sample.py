@@ -28,7 +28,7 @@ def test_sample_is_broad_enough() -> None:
     total = 0
     for spec in config.feeds:
         assert spec.path is not None
-        feed = parse_feed(spec.path.read_bytes(), spec)
+        feed = parse_feed(Path(spec.path).read_bytes(), spec)
         formats.add(feed.format)
         total += len(feed.articles)
     assert {"rss20", "atom10", "json11"} <= formats

@@ -134,7 +134,7 @@ def _to_json(config: Config, fingerprint: list[Any]) -> dict[str, Any]:
             {
                 "name": f.name,
                 "url": f.url,
-                "path": str(f.path) if f.path is not None else None,
+                "path": f.path,
                 "tags": list(f.tags),
                 "weight": f.weight,
                 "line": f.line,
@@ -153,7 +153,7 @@ def _from_json(path: Path, data: Mapping[str, Any]) -> Config:
         FeedSpec(
             name=f["name"],
             url=f["url"],
-            path=Path(f["path"]) if f["path"] is not None else None,
+            path=f["path"],
             tags=tuple(f["tags"]),
             weight=float(f["weight"]),
             line=f["line"],
@@ -324,7 +324,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0:
         raise fail(f"'weight' must be a number above 0, not {weight!r}", "weight")
 
-    feed_path: Path | None = None
+    feed_path: str | None = None
     scheme = urlsplit(url).scheme.lower() if "://" in url or ":" in url[:12] else ""
     if scheme and len(scheme) > 1:
         if scheme not in ("http", "https"):
@@ -355,7 +355,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
                 f"local feed file not found: {url!r} (looked for {str(candidate)!r}; {hint})",
                 "url",
             )
-        feed_path = candidate
+        feed_path = str(candidate)
     return FeedSpec(
         name=name,
         url=url,

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -384,8 +385,9 @@ class _Decoder:
 def _read_local(spec: FeedSpec, stored: Validators | None, settings: Settings) -> FetchResult:
     """Read a local feed file; its size and mtime stand in for an ETag."""
     assert spec.path is not None
+    path = Path(spec.path)
     try:
-        stat = spec.path.stat()
+        stat = path.stat()
         tag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
         if stored is not None and stored.etag == tag:
             return FetchResult(
@@ -397,7 +399,7 @@ def _read_local(spec: FeedSpec, stored: Validators | None, settings: Settings) -
             )
         if stat.st_size > settings.max_bytes:
             raise FetchError(spec.name, _too_big(settings.max_bytes), url=str(spec.path))
-        with spec.path.open("rb") as f:
+        with path.open("rb") as f:
             content = f.read(settings.max_bytes + 1)
     except OSError as e:
         raise FetchError(

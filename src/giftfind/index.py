@@ -759,11 +759,24 @@ class Index:
         lo, hi = int(s.arrays["fwd_ptr"][local]), int(s.arrays["fwd_ptr"][local + 1])
         ids = np.asarray(s.arrays["fwd_term"][lo:hi])
         tf = np.asarray(s.arrays["fwd_tf"][lo:hi], dtype=np.float64)
-        terms = [bytes(t).decode() for t in s.arrays["terms"][ids]]
-        idf = np.array([self.idf(t) for t in terms], dtype=np.float64)
+        keys = s.arrays["terms"][ids]
+        # Document frequencies, vectorized: this segment's from its postings
+        # pointers, the other segments' by one binary search each.
+        post_ptr = s.arrays["post_ptr"]
+        df = np.asarray(post_ptr[ids + 1] - post_ptr[ids], dtype=np.float64)
+        for other in self.segments:
+            if other is s or not len(other.arrays["terms"]):
+                continue
+            terms = other.arrays["terms"]
+            pos = np.minimum(np.searchsorted(terms, keys), len(terms) - 1)
+            hit = terms[pos] == keys
+            ptr = other.arrays["post_ptr"]
+            df += np.where(hit, ptr[pos + 1] - ptr[pos], 0)
+        idf = np.log1p((self.n_docs - df + 0.5) / (df + 0.5))
         p = self.params
         norm = p.k1 * (1.0 - p.b + p.b * float(self.dl[i]) / self.avgdl)
-        return terms, idf * tf * (p.k1 + 1.0) / (tf + norm)
+        words = [bytes(t).decode() for t in keys]
+        return words, idf * tf * (p.k1 + 1.0) / (tf + norm)
 
     def has_terms(self, i: int, terms: Sequence[str]) -> list[bool]:
         """For each term, whether document ``i`` holds it."""

@@ -50,7 +50,7 @@ MAX_ARTICLES_PER_FEED = 5000
 
 def feed_key(spec: FeedSpec) -> str:
     """The store's identity for a feed: its URL, or its resolved path."""
-    return str(spec.path) if spec.path is not None else spec.url
+    return spec.key
 
 
 def _ts(when: datetime | None) -> float | None:

@@ -22,7 +22,7 @@ class FeedSpec:
     url: str
     #: For a local feed, the resolved absolute path (relative paths are taken
     #: from the directory of feeds.yaml); None for http(s) feeds.
-    path: Path | None = None
+    path: str | None = None
     tags: tuple[str, ...] = ()
     #: Multiplier on this feed's scores.
     weight: float = 1.0
@@ -33,6 +33,11 @@ class FeedSpec:
     def is_local(self) -> bool:
         """True for a local file feed."""
         return self.path is not None
+
+    @property
+    def key(self) -> str:
+        """The store's identity for the feed: its URL, or its resolved path."""
+        return self.path if self.path is not None else self.url
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
