@@ -91,6 +91,13 @@ def test_new_articles_go_into_a_new_segment_and_score_as_a_full_build(tmp_path: 
         assert live_ids(inc) == live_ids(full)
         for query in ["sailing", "chess story", "report"]:
             assert scores_by_id(inc, query) == scores_by_id(full, query)
+        # Document vectors (feedback, likeness) agree too, across segments.
+        full_docs = {full.doc(d).id: d for d in range(full.n_docs)}
+        for d in range(inc.n_docs):
+            terms, weights = inc.doc_terms(d)
+            other_terms, other_weights = full.doc_terms(full_docs[inc.doc(d).id])
+            assert terms == other_terms
+            assert weights == pytest.approx(other_weights)
 
 
 def test_changed_and_gone_articles_are_replaced_and_deleted(tmp_path: Path) -> None:

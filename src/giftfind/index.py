@@ -94,11 +94,11 @@ class Params:
     k1: float = 1.2
     #: BM25 length normalization: 0 ignores length, 1 divides it out fully.
     b: float = 0.75
-    #: Phrases: an interest's adjacent word pairs found adjacent in an article
-    #: (among its best candidates) raise its score by up to this share.
+    #: Phrases: a short interest's adjacent word pairs found adjacent in an
+    #: article (among its best candidates) raise its score by up to this share.
     phrase_weight: float = 0.3
     #: Candidates per interest checked for phrases.
-    phrase_depth: int = 100
+    phrase_depth: int = 30
     #: Pseudo-relevance feedback: expand each interest with the terms of its
     #: best this-many matches (0 turns it off)...
     prf_docs: int = 10

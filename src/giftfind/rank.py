@@ -42,6 +42,9 @@ POOL = 200
 MAX_INTEREST_WORDS = 6
 #: Words an article must share with a long (4+ word) interest.
 MIN_MATCH_LONG = 2
+#: Interests of at most this many words are concepts whose words belong side by
+#: side ("real estate"); in a question written out, adjacent words are not phrases.
+MAX_PHRASE_TERMS = 3
 #: Dates more than this far in the future are not believed (seconds).
 FUTURE_SLACK = 2 * 86400
 SORTS = ("hybrid", "relevance", "recent")
@@ -104,9 +107,10 @@ def prepare(index: Index, interest: str) -> Interest:
     terms = [term for _, term in words]
     idf = {t: index.idf(t) for _, t in known}
     phrases = {}
-    for a, b in itertools.pairwise(terms):
-        if a in idf and b in idf and a != b:
-            phrases[f"{a} {b}"] = idf[a] + idf[b]
+    if len(distinct) <= MAX_PHRASE_TERMS:
+        for a, b in itertools.pairwise(terms):
+            if a in idf and b in idf and a != b:
+                phrases[f"{a} {b}"] = idf[a] + idf[b]
     return Interest(
         text=interest,
         terms=tuple(known),
