@@ -339,13 +339,27 @@ class _Segment:
             self.docs = None
 
 
-def _open_segment(parent: Path, name: str, base: int) -> _Segment:
-    import numpy as np
+class _Arrays(dict[str, Any]):
+    """A segment's arrays, memory-mapped on first use: a search touches only some."""
 
+    def __init__(self, directory: Path) -> None:
+        super().__init__()
+        self.directory = directory
+
+    def __missing__(self, name: str) -> Any:
+        import numpy as np
+
+        if name not in _SEGMENT_ARRAYS:
+            raise KeyError(name)
+        value = np.load(self.directory / f"{name}.npy", mmap_mode="r")
+        self[name] = value
+        return value
+
+
+def _open_segment(parent: Path, name: str, base: int) -> _Segment:
     directory = parent / name
-    arrays = {n: np.load(directory / f"{n}.npy", mmap_mode="r") for n in _SEGMENT_ARRAYS}
     sources = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
-    return _Segment(directory, base, arrays, sources)
+    return _Segment(directory, base, _Arrays(directory), sources)
 
 
 def current_meta(parent: Path) -> dict[str, Any] | None:
@@ -777,6 +791,12 @@ class Index:
         norm = p.k1 * (1.0 - p.b + p.b * float(self.dl[i]) / self.avgdl)
         words = [bytes(t).decode() for t in keys]
         return words, idf * tf * (p.k1 + 1.0) / (tf + norm)
+
+    def key(self, i: int) -> int:
+        """A 64-bit hash of document ``i``'s article id: a tie-break that never depends
+        on the order articles were indexed in."""
+        s, local = _segment_of(self.segments, i)
+        return int(s.arrays["keys"][local])
 
     def has_terms(self, i: int, terms: Sequence[str]) -> list[bool]:
         """For each term, whether document ``i`` holds it."""

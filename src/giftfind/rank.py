@@ -383,25 +383,25 @@ def _order(
     candidates: npt.NDArray[np.intp],
     options: RankOptions,
 ) -> list[int]:
-    """Candidates best first: by score, then newest, then article id (ties never depend
-    on input order); ``recent`` puts the newest first."""
+    """Candidates best first: by score, then newest, then by article (a hash of its id,
+    so ties never depend on input order); ``recent`` puts the newest first."""
     when = dates(index, options.now)
 
     def newest(d: int) -> float:
         value = float(when[d])
         return -value if not math.isnan(value) else math.inf
 
-    def key(d: int) -> tuple[float, float, str]:
+    def key(d: int) -> tuple[float, float, int]:
         score = -round(float(final[d]), 9)
         if options.sort == "recent":
-            return (newest(d), score, index.doc(d).id)
-        return (score, newest(d), index.doc(d).id)
+            return (newest(d), score, index.key(d))
+        return (score, newest(d), index.key(d))
 
     return sorted(candidates.tolist(), key=key)
 
 
 #: Candidates checked for near-duplicates (the head of the ranking).
-DEDUP_WINDOW = 60
+DEDUP_WINDOW = 30
 
 
 class _Likeness:
