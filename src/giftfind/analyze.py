@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from typing import Any, cast
 
 # NLTK's English stop word list (179 words), and a few more (below).
 STOP_WORDS = frozenset(
@@ -223,8 +224,12 @@ _CJK = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK ideographs
     "\uac00-\ud7af"  # Hangul syllables
 )
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_]+", re.UNICODE)
+# Tokens are runs of word characters (the fastest pattern: a build meets millions);
+# a run that mixes CJK and other letters, or holds "_", is split afterwards.
+_TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
 _CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
 
 
 @lru_cache(maxsize=1)
@@ -263,11 +268,21 @@ _MEMO_MAX = 2_000_000
 
 
 def _term_of(raw: str, stem: bool, stop: bool) -> object:
-    """What a raw token becomes: a term, a tuple of terms (CJK), None (dropped), or _ACRONYM."""
-    if not raw.isascii() and _CJK_RUN.match(raw):
-        if len(raw) == 1:
-            return raw
-        return tuple(raw[i : i + 2] for i in range(len(raw) - 1))
+    """What a raw token becomes: a term, a tuple of terms (CJK, or a run split in
+    parts), None (dropped), or _ACRONYM."""
+    if "_" in raw or (not raw.isascii() and _HAS_CJK.search(raw)):
+        if _CJK_RUN.match(raw):
+            if len(raw) == 1:
+                return raw
+            return tuple(raw[i : i + 2] for i in range(len(raw) - 1))
+        out: list[str] = []
+        for part in _SPLIT.findall(raw):
+            term = _term_of(part, stem, stop)
+            if isinstance(term, tuple):
+                out.extend(term)
+            elif term is not None and term is not _ACRONYM:
+                out.append(str(term))
+        return tuple(out) if out else None
     lower = raw.lower()
     if stop and lower in _STOP:
         # "US", "IT", "WHO": an acronym, not the stop word (unless the text shouts).
@@ -350,6 +365,133 @@ def analyze(text: str, *, stem: bool = True, stop: bool = True) -> list[str]:
         else:
             out.extend(term)  # type: ignore[arg-type]
     return out
+
+
+_MISSING = object()
+
+
+def id_analyzer(
+    vocab: dict[str, int], *, stem: bool = True, stop: bool = True
+) -> Callable[[str], list[int]]:
+    """A function giving the ids (in ``vocab``, which it grows) of :func:`analyze`'s terms.
+
+    For building an index: one dictionary lookup per token turns a raw token
+    straight into its term's id, the only per-token Python work of a build.
+    """
+    memo: dict[str, object] = {}
+    setdefault = vocab.setdefault
+
+    def ids(text: str) -> list[int]:
+        raws = _raw_tokens(text)
+        out: list[int] = []
+        append = out.append
+        shouting: bool | None = None
+        for raw in raws:
+            v = memo.get(raw, _MISSING)
+            if v.__class__ is int:
+                append(v)
+                continue
+            if v is _MISSING:
+                term = _term_of(raw, stem, stop)
+                if term is None or term is _ACRONYM:
+                    v = term
+                elif isinstance(term, tuple):
+                    v = tuple(setdefault(t, len(vocab)) for t in term)
+                else:
+                    v = setdefault(str(term), len(vocab))
+                if len(memo) < _MEMO_MAX:
+                    memo[raw] = v
+                if v.__class__ is int:
+                    append(v)
+                    continue
+            if v is None:
+                continue
+            if v is _ACRONYM:
+                if shouting is None:
+                    shouting = _shouting(raws)
+                if not shouting:
+                    append(setdefault(raw.lower(), len(vocab)))
+            else:
+                out.extend(cast("tuple[int, ...]", v))
+        return out
+
+    return ids
+
+
+#: Between texts joined for one tokenizer pass: a word no text holds (texts that
+#: do hold it lose it, which no search will miss).
+_SEPARATOR = "zqxjkseparatorzqxjk"
+_DROP, _SLOW, _SEP = -1, -2, -3
+_BATCH_CHARS = 4_000_000
+
+
+def batch_ids(
+    texts: Sequence[str], vocab: dict[str, int], *, stem: bool = True, stop: bool = True
+) -> tuple[Any, Any]:
+    """The term ids of many texts at once: ``(ids, offsets)``, text ``i``'s ids being
+    ``ids[offsets[i]:offsets[i + 1]]``; ``vocab`` grows with new terms.
+
+    The same terms as :func:`analyze`, computed without a Python loop over
+    tokens: texts are joined (a few megabytes at a time) for one regular
+    expression pass, each distinct token is analyzed once, and the tokens are
+    mapped to ids by ``map`` and numpy. Texts holding an acronym or CJK (whose
+    terms depend on context or split a token) go through :func:`id_analyzer`.
+    """
+    import numpy as np
+
+    memo: dict[str, int] = {_SEPARATOR: _SEP}
+    slow = id_analyzer(vocab, stem=stem, stop=stop)
+    setdefault = vocab.setdefault
+    parts: list[Any] = []
+    lengths = np.zeros(len(texts), dtype=np.int64)
+    start = 0
+    while start < len(texts):
+        end, size = start, 0
+        while end < len(texts) and (size < _BATCH_CHARS or end == start):
+            size += len(texts[end]) + 1
+            end += 1
+        chunk = texts[start:end]
+        joined = f" {_SEPARATOR} ".join(chunk)
+        if not joined.isascii():
+            joined = fold(joined)
+        if "'" in joined or "’" in joined or "ʼ" in joined:
+            joined = _APOSTROPHES.sub("", joined)
+        raws = _TOKEN.findall(joined)
+        for raw in set(raws).difference(memo):
+            term = _term_of(raw, stem, stop)
+            if term is None:
+                memo[raw] = _DROP
+            elif term is _ACRONYM or isinstance(term, tuple):
+                memo[raw] = _SLOW
+            else:
+                memo[raw] = setdefault(str(term), len(vocab))
+        codes = np.fromiter(map(memo.__getitem__, raws), dtype=np.int64, count=len(raws))
+        bounds = np.flatnonzero(codes == _SEP)
+        # Which text each token belongs to, and its ids without separators and drops.
+        text_of = np.searchsorted(bounds, np.arange(len(codes)), side="right")
+        keep = codes >= 0
+        counts = np.bincount(text_of[keep], minlength=len(chunk))
+        chunk_ids = codes[keep]
+        needs_slow = np.unique(text_of[codes == _SLOW])
+        if len(needs_slow):
+            pieces, offset = [], 0
+            ends = np.cumsum(counts)
+            for i in needs_slow.tolist():
+                lo = int(ends[i] - counts[i])
+                pieces.append(chunk_ids[offset:lo])
+                fixed = np.asarray(slow(chunk[i]), dtype=np.int64)
+                pieces.append(fixed)
+                counts[i] = len(fixed)
+                offset = int(ends[i])
+            pieces.append(chunk_ids[offset:])
+            chunk_ids = np.concatenate(pieces)
+        parts.append(chunk_ids)
+        lengths[start:end] = counts
+        start = end
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    return ids, offsets
 
 
 def pairs(terms: Sequence[str]) -> list[str]:

@@ -49,13 +49,14 @@ import os
 import secrets
 import shutil
 import time
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .analyze import analyze
+from .analyze import analyze, batch_ids
 from .text import canonical_url
 from .types import Article
 
@@ -158,8 +159,10 @@ def _hash64(text: str) -> int:
 
 
 def _content_hash(a: Article) -> int:
+    """Tells a changed article from an unchanged one (of the same id: no need for more
+    than CRC-32's strength, and a build computes 100k of them)."""
     parts = (a.title, a.summary, a.link, str(_epoch(a.published)), a.author or "", *a.tags)
-    return _hash64("\x1f".join(parts))
+    return zlib.crc32("\x1f".join(parts).encode())
 
 
 def _terms(a: Article, params: Params) -> list[str]:
@@ -179,6 +182,8 @@ class _Item:
     source: str
     article: Article
     also: list[str] = field(default_factory=list)
+    #: Its canonical link ("" if none).
+    link: str = ""
 
 
 def _dedupe(groups: Sequence[tuple[str, Sequence[Article]]]) -> list[_Item]:
@@ -207,7 +212,7 @@ def _dedupe(groups: Sequence[tuple[str, Sequence[Article]]]) -> list[_Item]:
             owner[a.id] = len(items)
             if link is not None:
                 owner.setdefault(link, len(items))
-            items.append(_Item(source, a))
+            items.append(_Item(source, a, link=link or ""))
     return items
 
 
@@ -215,37 +220,36 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
     """Index ``items`` into a new segment directory under ``parent``; returns its name."""
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    setdefault = vocab.setdefault
-    lengths: list[int] = []
-    ids: list[int] = []
-    extend = ids.extend
-    for item in items:
-        terms = _terms(item.article, params)
-        # One dict lookup per token: the only per-token Python work of the build.
-        extend([setdefault(t, len(vocab)) for t in terms])
-        lengths.append(len(terms))
+    prepared = _prepare(items, params)
     n_docs = len(items)
-    rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
-    cols = np.asarray(ids, dtype=np.int64)
+    vocab = prepared.vocab
+    text_len = np.diff(prepared.offsets)
+    # Per token: its document (tokens come grouped by document, title then body).
+    rows = np.repeat(np.arange(2 * n_docs, dtype=np.int64), text_len)
     # Sort the vocabulary (Python str order is UTF-8 byte order, the order
     # np.searchsorted sees) and renumber the terms to match.
     terms = sorted(vocab)
     renumber = np.empty(len(vocab), dtype=np.int64)
     renumber[[vocab[t] for t in terms]] = np.arange(len(terms))
-    cols = renumber[cols] if len(cols) else cols
-    # Count (doc, term) pairs: sort by doc then term, run-length encode.
-    n_terms = len(terms)
-    key = rows * max(n_terms, 1) + cols
-    uniq, counts = np.unique(key, return_counts=True)
-    doc_of = (uniq // max(n_terms, 1)).astype(np.int32)
-    term_of = (uniq % max(n_terms, 1)).astype(np.int32)
+    cols = renumber[prepared.ids] if len(prepared.ids) else prepared.ids
+    # Count (document, term) pairs: one sort of (document, term, in body) keys,
+    # run lengths, then a title's counts times title_weight added to its body's.
+    n_terms = max(len(terms), 1)
+    key = np.sort(((rows // 2) * n_terms + cols) * 2 + rows % 2)
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
+    runs = np.diff(np.r_[starts, len(key)]).astype(np.float64)
+    runs[key[starts] % 2 == 0] *= params.title_weight
+    pair = key[starts] // 2
+    merged = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]]) if len(pair) else pair
+    counts = np.add.reduceat(runs, merged) if len(pair) else runs
+    doc_of = (pair[merged] // n_terms).astype(np.int32)
+    term_of = (pair[merged] % n_terms).astype(np.int32)
     fwd_ptr = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(np.bincount(doc_of, minlength=n_docs), out=fwd_ptr[1:])
     # The same pairs by term (stable, so documents stay sorted within a term).
     by_term = np.argsort(term_of, kind="stable")
-    post_ptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_of, minlength=n_terms), out=post_ptr[1:])
+    post_ptr = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_of, minlength=len(terms)), out=post_ptr[1:])
     sources = sorted({item.source for item in items})
     source_index = {s: i for i, s in enumerate(sources)}
 
@@ -262,40 +266,18 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
             "fwd_ptr": fwd_ptr,
             "fwd_term": term_of,
             "fwd_tf": counts.astype(np.float32),
-            "dl": np.asarray(lengths, dtype=np.float32),
-            "published": np.array(
-                [_nan(_epoch(i.article.published)) for i in items], dtype=np.float64
-            ),
-            "seen": np.array([_nan(_epoch(i.article.first_seen)) for i in items], dtype=np.float64),
+            "dl": (text_len[0::2] * params.title_weight + text_len[1::2]).astype(np.float32),
+            "published": prepared.published,
+            "seen": prepared.seen,
             "source": np.array([source_index[i.source] for i in items], dtype=np.int32),
-            "keys": np.array([_hash64(i.article.id) for i in items], dtype=np.int64),
-            "links": np.array(
-                [_hash64(canonical_url(i.article.link)) if i.article.link else -1 for i in items],
-                dtype=np.int64,
-            ),
-            "content": np.array([_content_hash(i.article) for i in items], dtype=np.int64),
+            "keys": prepared.keys,
+            "links": prepared.links,
+            "content": prepared.content,
+            "docs_off": prepared.docs_off,
         }
-        offsets = [0]
         with (tmp / "docs.jsonl").open("wb") as f:
-            for item in items:
-                a = item.article
-                line = json.dumps(
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "link": a.link,
-                        "summary": a.summary,
-                        "author": a.author,
-                        "published": _epoch(a.published),
-                        "first_seen": _epoch(a.first_seen),
-                        "also": item.also,
-                        "tags": list(a.tags),
-                    },
-                    ensure_ascii=False,
-                ).encode()
-                f.write(line + b"\n")
-                offsets.append(offsets[-1] + len(line) + 1)
-        arrays["docs_off"] = np.asarray(offsets, dtype=np.int64)
+            for chunk in prepared.docs:
+                f.write(chunk)
         for key_name, value in arrays.items():
             np.save(tmp / f"{key_name}.npy", value, allow_pickle=False)
         (tmp / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
@@ -305,6 +287,140 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return name
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """What a segment needs from its articles, before counting."""
+
+    #: Term ids of every text (each article's title, then its body)...
+    ids: Any
+    #: ... text i's being ids[offsets[i]:offsets[i + 1]].
+    offsets: Any
+    vocab: dict[str, int]
+    published: Any
+    seen: Any
+    keys: Any
+    links: Any
+    content: Any
+    #: docs.jsonl, in pieces, and each document's offset in it.
+    docs: list[bytes]
+    docs_off: Any
+
+
+#: Below this many articles a build runs in this process (a worker pool costs
+#: more than it saves).
+PARALLEL_ITEMS = 20_000
+_ITEMS: Sequence[_Item] = ()
+_PARAMS: Params | None = None
+
+
+def _prepare(items: Sequence[_Item], params: Params) -> _Prepared:
+    """Analyze the articles and serialize their display fields, on every core for a
+    large build.
+
+    This is the Python work per token and per article of a build. Split across
+    forked worker processes (so the articles are shared, not copied), each
+    returns its part; the parts' vocabularies are merged here.
+    """
+    import multiprocessing
+    import threading
+
+    import numpy as np
+
+    workers = min(os.cpu_count() or 1, 4)
+    if (
+        len(items) < PARALLEL_ITEMS
+        or workers < 2
+        or "fork" not in multiprocessing.get_all_start_methods()
+        or threading.active_count() > 1  # forking a threaded process is unsafe
+    ):
+        return _prepare_part(items, params)
+    global _ITEMS, _PARAMS
+    _ITEMS, _PARAMS = items, params
+    step = -(-len(items) // workers)
+    bounds = [(i, min(i + step, len(items))) for i in range(0, len(items), step)]
+    try:
+        with multiprocessing.get_context("fork").Pool(len(bounds)) as pool:
+            parts = pool.starmap(_prepare_slice, bounds)
+    finally:
+        _ITEMS, _PARAMS = (), None
+    vocab: dict[str, int] = {}
+    ids, offsets, docs_off = [], [np.zeros(1, dtype=np.int64)], [np.zeros(1, dtype=np.int64)]
+    token_base = byte_base = 0
+    for part in parts:
+        remap = np.array([vocab.setdefault(t, len(vocab)) for t in part.vocab], dtype=np.int64)
+        ids.append(remap[part.ids] if len(part.ids) else part.ids)
+        offsets.append(part.offsets[1:] + token_base)
+        docs_off.append(part.docs_off[1:] + byte_base)
+        token_base += int(part.offsets[-1])
+        byte_base += int(part.docs_off[-1])
+    return _Prepared(
+        ids=np.concatenate(ids),
+        offsets=np.concatenate(offsets),
+        vocab=vocab,
+        published=np.concatenate([p.published for p in parts]),
+        seen=np.concatenate([p.seen for p in parts]),
+        keys=np.concatenate([p.keys for p in parts]),
+        links=np.concatenate([p.links for p in parts]),
+        content=np.concatenate([p.content for p in parts]),
+        docs=[chunk for p in parts for chunk in p.docs],
+        docs_off=np.concatenate(docs_off),
+    )
+
+
+def _prepare_slice(lo: int, hi: int) -> _Prepared:
+    assert _PARAMS is not None
+    return _prepare_part(_ITEMS[lo:hi], _PARAMS)
+
+
+def _prepare_part(items: Sequence[_Item], params: Params) -> _Prepared:
+    import numpy as np
+
+    texts: list[str] = []
+    for item in items:
+        a = item.article
+        texts.append(a.title)
+        texts.append(a.summary + " " + " ".join(a.tags) if a.tags else a.summary)
+    vocab: dict[str, int] = {}
+    ids, offsets = batch_ids(texts, vocab, stem=params.stem, stop=params.stopwords)
+    lines = []
+    for item in items:
+        a = item.article
+        lines.append(
+            json.dumps(
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "link": a.link,
+                    "summary": a.summary,
+                    "author": a.author,
+                    "published": _epoch(a.published),
+                    "first_seen": _epoch(a.first_seen),
+                    "also": item.also,
+                    "tags": list(a.tags),
+                },
+                ensure_ascii=False,
+            ).encode()
+            + b"\n"
+        )
+    docs_off = np.zeros(len(items) + 1, dtype=np.int64)
+    np.cumsum([len(line) for line in lines], out=docs_off[1:])
+    return _Prepared(
+        ids=ids.astype(np.int32),
+        offsets=offsets,
+        vocab=vocab,
+        published=np.array([_nan(_epoch(i.article.published)) for i in items], dtype=np.float64),
+        seen=np.array([_nan(_epoch(i.article.first_seen)) for i in items], dtype=np.float64),
+        keys=np.array([_hash64(i.article.id) for i in items], dtype=np.int64),
+        links=np.array(
+            [_hash64(i.link) if i.link else -1 for i in items],
+            dtype=np.int64,
+        ),
+        content=np.array([_content_hash(i.article) for i in items], dtype=np.int64),
+        docs=[b"".join(lines)],
+        docs_off=docs_off,
+    )
 
 
 def _nan(value: float | None) -> float:
@@ -579,7 +695,7 @@ def _incremental(
                 added_at[h] = len(added)
                 if link_h != -1:
                     added_at[link_h] = len(added)
-                added.append(_Item(key, a))
+                added.append(_Item(key, a, link=canonical_url(a.link) if a.link else ""))
         n_docs = index.n_docs
         segments = list(meta["segments"])
     finally:
