@@ -260,11 +260,6 @@ def test_malformed_documents_give_articles_or_a_one_line_parse_error(name: str) 
         assert len(result.articles) == case.count
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: one surrogate or out-of-range numeric character reference (&#xD800;, "
-    "&#x110000;) makes feedparser raise, so the whole feed is refused with a Python error",
-)
 @pytest.mark.parametrize("ref", ["&#xD800;", "&#55296;", "&#x110000;", "&#99999999999;"])
 def test_a_bad_character_reference_costs_only_its_own_text(ref: str) -> None:
     """Other malformations (bare &, undefined entities, &#0;) cost nothing but themselves."""
@@ -518,11 +513,6 @@ def test_invalid_utf8_in_the_middle_keeps_the_text_around_it() -> None:
     assert second.endswith(" good end")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: one invalid UTF-8 byte makes feedparser decode the whole feed as "
-    "windows-1252/iso-8859-2, turning every non-Latin title into mojibake",
-)
 @pytest.mark.parametrize("text", ["東京の喫茶店", "Ελληνικά νέα", "Привет мир"])
 def test_invalid_utf8_in_the_middle_keeps_other_titles_right(text: str) -> None:
     body = rss_doc(
@@ -1219,13 +1209,6 @@ def test_items_without_links_or_titles_end_to_end(tmp_path: Path, cache_dir: Pat
     assert "**Sailing without a link**" in r.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: a body that fails mid-stream (bad gzip, over the size cap) leaves an "
-    "async generator open, and a real process prints asyncio's 'Task was destroyed but it "
-    "is pending!' and a task repr on stderr (fetch_iter closes its loop without "
-    "shutdown_asyncgens)",
-)
 @pytest.mark.parametrize("case", ["fake-gzip", "over-size-cap"])
 def test_real_process_stderr_holds_only_giftfind_lines(
     case: str, tmp_path: Path, server: FeedServer

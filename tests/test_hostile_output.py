@@ -371,11 +371,6 @@ def _single_item_config(tmp_path: Path, title: str, summary: str, link: str) -> 
     return write_config(tmp_path / "feeds.yaml", [{"name": "One", "url": "one.json"}])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: allowed_url keeps '<', '>' and '\"' in an http(s) link, so "
-    "'https://x/<script>' reaches the table and JSON raw",
-)
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_markup_inside_a_link_is_not_output_raw(tmp_path: Path, fmt: str) -> None:
     config = _single_item_config(
@@ -389,11 +384,6 @@ def test_markup_inside_a_link_is_not_output_raw(tmp_path: Path, fmt: str) -> Non
     assert "<script" not in out.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: to_plain stops after three rounds of unescaping, so markup escaped "
-    "three times comes out as raw '<script>' text in the table and JSON",
-)
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_markup_escaped_three_times_is_not_output_raw(tmp_path: Path, fmt: str) -> None:
     thrice = "&amp;amp;lt;script&amp;amp;gt;alert(1)&amp;amp;lt;/script&amp;amp;gt;"
@@ -405,11 +395,6 @@ def test_markup_escaped_three_times_is_not_output_raw(tmp_path: Path, fmt: str) 
     assert "<script" not in out.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect: an unclosed tag at the end of feed text ('... <script src=//evil', "
-    "a description cut mid-tag) is kept as text and reaches the table and JSON raw",
-)
 @pytest.mark.parametrize("fmt", ["table", "json"])
 @pytest.mark.parametrize("cut", ["<script src=//evil.example/x.js", "<img src=x onerror=alert(1)"])
 def test_an_unclosed_tag_at_the_end_is_not_output_raw(tmp_path: Path, fmt: str, cut: str) -> None:

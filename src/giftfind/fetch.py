@@ -20,6 +20,7 @@ Etiquette, which is part of correctness here:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import queue
 import socket
 import ssl
@@ -115,8 +116,11 @@ def fetch_iter(
         except BaseException as e:  # handed to the caller, who raises it
             results.put(e)
         finally:
-            loop.close()
-            results.put(None)
+            try:
+                loop.run_until_complete(loop.shutdown_asyncgens())
+            finally:
+                loop.close()
+                results.put(None)
 
     thread = threading.Thread(target=run, name="giftfind-fetch", daemon=True)
     thread.start()
@@ -293,9 +297,12 @@ async def _fetch_http(
         except ValueError as e:
             raise FetchError(spec.name, str(e), url=final_url) from e
         try:
-            async for chunk in response.aiter_raw():
-                if not decoder.feed(chunk):
-                    raise FetchError(spec.name, _too_big(settings.max_bytes), url=final_url)
+            # aclosing: a body abandoned midway (over the cap, corrupt) must close
+            # its generator here, not leave asyncio a pending task to complain of.
+            async with contextlib.aclosing(response.aiter_raw()) as chunks:  # type: ignore[type-var]
+                async for chunk in chunks:
+                    if not decoder.feed(chunk):
+                        raise FetchError(spec.name, _too_big(settings.max_bytes), url=final_url)
         except zlib.error as e:
             raise FetchError(spec.name, f"corrupt compressed body: {e}", url=final_url) from e
         content = decoder.finish()

@@ -85,6 +85,7 @@ def _parse_xml_feed(
 
     if not content.strip():
         raise ParseError(spec.name, "empty document")
+    content = _repair(content, headers.get("content-type", ""))
     response_headers = {
         k: v for k, v in headers.items() if k in ("content-type", "content-language")
     }
@@ -129,6 +130,52 @@ def _parse_xml_feed(
         articles=_unique(articles),
         ttl_minutes=_ttl(feed),
     )
+
+
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+
+
+def _repair(content: bytes, content_type: str) -> bytes:
+    """Fix two faults that would otherwise cost a whole feed.
+
+    * A document in UTF-8 (by its declaration or by default) with a few invalid
+      bytes: feedparser would then read all of it as windows-1252, garbling
+      every non-Latin title; the bad bytes become U+FFFD instead.
+    * A numeric character reference to no character (``&#xD800;``,
+      ``&#x110000;``): feedparser would refuse the document; it becomes U+FFFD.
+    """
+    if b"&#" in content:
+        content = _CHAR_REF.sub(_check_ref, content)
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in content[:4]:
+        return content  # UTF-16/32: not ours to second-guess
+    declared = _XML_ENCODING.match(content[:200])
+    charset = _CHARSET.search(content_type)
+    names = {m.group(1).decode("ascii", "replace").lower() for m in [declared] if m}
+    if charset:
+        names.add(charset.group(1).lower())
+    if names - {"utf-8", "utf8"}:
+        return content
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        text = content.decode("utf-8", errors="replace")
+        # Real UTF-8 elsewhere in it: UTF-8 with a few bad bytes. None at all: most
+        # likely Latin-1 mislabelled, which feedparser's fallback reads right.
+        if any(ord(c) > 127 and c != "\ufffd" for c in text):
+            return text.encode("utf-8")
+    return content
+
+
+def _check_ref(m: re.Match[bytes]) -> bytes:
+    digits = m.group(1) or m.group(2)
+    if len(digits) > 8:
+        return b"&#xFFFD;"
+    code = int(digits, 16) if m.group(1) else int(digits)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return b"&#xFFFD;"
+    return m.group(0)
 
 
 def _one_line(e: object) -> str:

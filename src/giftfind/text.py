@@ -110,14 +110,25 @@ def to_plain(html: str | None, max_len: int | None = None) -> str:
     if not html:
         return ""
     text = clean(html)
-    # Up to three rounds: feeds escape HTML once, sometimes twice.
-    for _ in range(3):
+    # Feeds escape HTML once, sometimes twice; a hostile one, any number of times.
+    for _ in range(_ROUNDS):
         if not _TAGLIKE.search(text):
             break
         text = clean(_strip_once(text))
+    if _MARKUP.search(text):
+        # What is left looks like a tag: a tag cut off at the end of a truncated
+        # description ("Read more <img src=x onerror=..."), or markup escaped more
+        # often than the rounds above undo. It is never shown as markup.
+        text = _CUT_TAG.sub("", text)
+        text = clean(_MARKUP.sub("‹", text))
     if max_len is not None and len(text) > max_len:
         text = shorten(text, max_len)
     return text
+
+
+_ROUNDS = 6
+_MARKUP = re.compile(r"<(?=[A-Za-z!/?])")
+_CUT_TAG = re.compile(r"<[A-Za-z!/?][^<>]*$")
 
 
 def shorten(text: str, width: int) -> str:
@@ -156,7 +167,14 @@ def allowed_url(url: str | None) -> str:
         return ""
     if parts.scheme.lower() not in _ALLOWED_SCHEMES or not parts.hostname:
         return ""
+    # Characters that could close an HTML attribute or start markup where a
+    # link is pasted are percent-encoded (RFC 3986 does not allow them raw).
+    if any(c in url for c in _URL_UNSAFE):
+        url = "".join(_URL_UNSAFE.get(c, c) for c in url)
     return url
+
+
+_URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "<>\"'`{}|\\^ "}
 
 
 # Query parameters that only track where a click came from; two links that differ
