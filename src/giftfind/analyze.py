@@ -233,10 +233,21 @@ _HAS_CJK = re.compile(rf"[{_CJK}]")
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> Callable[[str], str]:
+def _snowball() -> Any:
     import Stemmer
 
-    return Stemmer.Stemmer("english").stemWord  # type: ignore[no-any-return]
+    return Stemmer.Stemmer("english")
+
+
+def _stemmer() -> Callable[[str], str]:
+    return _snowball().stemWord  # type: ignore[no-any-return]
+
+
+def _prestem(words: Iterable[str]) -> None:
+    """Stem many words in one call into the stem cache (a build meets them by thousands)."""
+    todo = [w for w in words if w not in _STEMS]
+    if todo and len(_STEMS) < _STEMS_MAX:
+        _STEMS.update(zip(todo, _snowball().stemWords(todo), strict=True))
 
 
 _STEMS: dict[str, str] = {}
@@ -457,7 +468,10 @@ def batch_ids(
         if "'" in joined or "’" in joined or "ʼ" in joined:
             joined = _APOSTROPHES.sub("", joined)
         raws = _TOKEN.findall(joined)
-        for raw in set(raws).difference(memo):
+        new = set(raws).difference(memo)
+        if stem:
+            _prestem(r.lower() for r in new if r.isascii())
+        for raw in new:
             term = _term_of(raw, stem, stop)
             if term is None:
                 memo[raw] = _DROP

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -117,7 +118,7 @@ def _refresh_locked(
     store: Any, config: Config, settings: Settings, now: datetime | None
 ) -> Iterator[FeedOutcome]:
     from .fetch import FetchResult, Validators, fetch_iter
-    from .parse import parse_feed
+    from .parse import ParsePool, parse_feed
     from .store import feed_key
     from .types import FeedOutcome, FeedState
 
@@ -128,53 +129,75 @@ def _refresh_locked(
         for spec in config.feeds
         if (s := states.get(keys[spec.name])) is not None and s.url == spec.url
     }
-    for spec, got in fetch_iter(config.feeds, validators, settings):
+
+    def stored(spec: FeedSpec, got: FetchResult, parsed: Any, when: datetime) -> FeedOutcome:
         key = keys[spec.name]
-        when = now or datetime.now(UTC)
         old = states.get(key) or FeedState(feed=spec.name, url=spec.url)
-        if isinstance(got, FetchResult) and got.content is not None:
-            try:
-                parsed = parse_feed(got.content, spec, headers=got.headers, url=got.url)
-            except FeedError as e:
-                yield _failed(store, key, old, spec, e, when)
-                continue
-            state = replace(
-                old,
-                feed=spec.name,
-                url=spec.url,
-                etag=got.validators.etag,
-                last_modified=got.validators.last_modified,
-                last_attempt=when,
-                last_success=when,
-                last_error=None,
-                failures=0,
-            )
-            new, state = store.save_feed(
-                key,
-                parsed.articles,
-                state,
-                now=when,
-                retention_days=settings.retention_days,
-            )
-            yield FeedOutcome(feed=spec.name, status="fetched", new=new, items=len(parsed.articles))
-        elif isinstance(got, FetchResult):
-            store.save_state(
-                key,
-                replace(
-                    old,
-                    feed=spec.name,
-                    url=spec.url,
-                    etag=got.validators.etag,
-                    last_modified=got.validators.last_modified,
-                    last_attempt=when,
-                    last_success=when,
-                    last_error=None,
-                    failures=0,
-                ),
-            )
-            yield FeedOutcome(feed=spec.name, status="not_modified")
-        else:
-            yield _failed(store, key, old, spec, got, when)
+        if isinstance(parsed, FeedError):
+            return _failed(store, key, old, spec, parsed, when)
+        state = replace(
+            old,
+            feed=spec.name,
+            url=spec.url,
+            etag=got.validators.etag,
+            last_modified=got.validators.last_modified,
+            last_attempt=when,
+            last_success=when,
+            last_error=None,
+            failures=0,
+        )
+        new, state = store.save_feed(
+            key, parsed.articles, state, now=when, retention_days=settings.retention_days
+        )
+        return FeedOutcome(feed=spec.name, status="fetched", new=new, items=len(parsed.articles))
+
+    # Made before the fetch thread starts: its workers are forked.
+    pool = ParsePool.maybe(len(config.feeds))
+    pending: deque[tuple[FeedSpec, FetchResult, datetime, Any]] = deque()
+    try:
+        for spec, got in fetch_iter(config.feeds, validators, settings):
+            key = keys[spec.name]
+            when = now or datetime.now(UTC)
+            old = states.get(key) or FeedState(feed=spec.name, url=spec.url)
+            if isinstance(got, FetchResult) and got.content is not None:
+                if pool is not None:
+                    job = pool.submit(got.content, spec, got.headers, got.url)
+                    pending.append((spec, got, when, job))
+                else:
+                    try:
+                        parsed: Any = parse_feed(
+                            got.content, spec, headers=got.headers, url=got.url
+                        )
+                    except FeedError as e:
+                        parsed = e
+                    yield stored(spec, got, parsed, when)
+            elif isinstance(got, FetchResult):
+                store.save_state(
+                    key,
+                    replace(
+                        old,
+                        feed=spec.name,
+                        url=spec.url,
+                        etag=got.validators.etag,
+                        last_modified=got.validators.last_modified,
+                        last_attempt=when,
+                        last_success=when,
+                        last_error=None,
+                        failures=0,
+                    ),
+                )
+                yield FeedOutcome(feed=spec.name, status="not_modified")
+            else:
+                yield _failed(store, key, old, spec, got, when)
+            while pending and pending[0][3].ready():
+                p_spec, p_got, p_when, job = pending.popleft()
+                yield stored(p_spec, p_got, job.get(), p_when)
+        while pending:
+            p_spec, p_got, p_when, job = pending.popleft()
+            yield stored(p_spec, p_got, job.get(), p_when)
+    finally:
+        if pool is not None:
+            pool.close()
     when = now or datetime.now(UTC)
     expired = store.expire(keys.values(), now=when, retention_days=settings.retention_days)
     if expired:

@@ -310,7 +310,7 @@ class _Prepared:
 
 #: Below this many articles a build runs in this process (a worker pool costs
 #: more than it saves).
-PARALLEL_ITEMS = 20_000
+PARALLEL_ITEMS = 5_000
 _ITEMS: Sequence[_Item] = ()
 _PARAMS: Params | None = None
 
