@@ -52,6 +52,15 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     return home
 
 
+@pytest.fixture(autouse=True)
+def _close_stores() -> Iterator[None]:
+    """The library keeps stores open between calls; each test starts and ends clean."""
+    from giftfind.core import close_stores
+
+    yield
+    close_stores()
+
+
 @pytest.fixture
 def cache_dir(_isolated: Path) -> Path:
     return _isolated / "cache"

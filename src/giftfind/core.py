@@ -13,7 +13,7 @@ import functools
 import hashlib
 import json
 import os
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -79,10 +79,34 @@ def _settings(config: Config, **overrides: Any) -> Settings:
     return replace(config.settings, **values) if values else config.settings
 
 
+#: Stores opened by this process, most recently used last: opening one costs
+#: some fifty SQLite statements (diskcache rewrites its settings), which a search
+#: that answers from the cache cannot afford more than once.
+_STORES: OrderedDict[Path, Any] = OrderedDict()
+_KEEP_STORES = 4
+
+
 def _open_store(cache_dir: Path | str | None) -> Any:
+    """The store under ``cache_dir``, opened once per process and kept open."""
     from .store import Store
 
-    return Store(Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir())
+    path = Path(cache_dir).expanduser() if cache_dir is not None else default_cache_dir()
+    store = _STORES.get(path)
+    if store is not None and store.is_open():
+        _STORES.move_to_end(path)
+        return store
+    store = Store(path)
+    _STORES[path] = store
+    while len(_STORES) > _KEEP_STORES:
+        _, old = _STORES.popitem(last=False)
+        old.close()
+    return store
+
+
+def close_stores() -> None:
+    """Close the stores this process opened (they are reopened on next use)."""
+    while _STORES:
+        _STORES.popitem()[1].close()
 
 
 # -- refresh ---------------------------------------------------------------------------
@@ -105,13 +129,10 @@ def refresh_iter(
     and the search index is rebuilt if anything changed.
     """
     store = _open_store(cache_dir)
-    try:
-        config = config or load(feeds, cache_dir=store.directory)
-        settings = _settings(config, retention_days=retention_days)
-        with store.lock(wait=wait):
-            yield from _refresh_locked(store, config, settings, now)
-    finally:
-        store.close()
+    config = config or load(feeds, cache_dir=store.directory)
+    settings = _settings(config, retention_days=retention_days)
+    with store.lock(wait=wait):
+        yield from _refresh_locked(store, config, settings, now)
 
 
 def _refresh_locked(
@@ -316,56 +337,53 @@ def search_response(
     excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
     search = _Search(interests, excluded, sort, explain, since)
     store = _open_store(cache_dir)
-    try:
-        config = config or load(feeds, cache_dir=store.directory)
-        settings = _settings(config, max_age=max_age, limit=limit)
-        now = now or datetime.now(UTC)
-        feedset = _feedset(config)
-        outcomes: tuple[FeedOutcome, ...] = ()
-        notices: list[str] = []
+    config = config or load(feeds, cache_dir=store.directory)
+    settings = _settings(config, max_age=max_age, limit=limit)
+    now = now or datetime.now(UTC)
+    feedset = _feedset(config)
+    outcomes: tuple[FeedOutcome, ...] = ()
+    notices: list[str] = []
+    refreshed = store.refreshed(feedset)
+    stale = refreshed is None or now.timestamp() - refreshed > settings.max_age.total_seconds()
+    if not offline and (refresh or stale):
+        try:
+            with store.lock(wait=SEARCH_LOCK_WAIT):
+                done = []
+                for outcome in _refresh_locked(store, config, settings, None):
+                    done.append(outcome)
+                    if on_feed is not None:
+                        on_feed(outcome)
+                outcomes = tuple(done)
+        except StoreLocked:
+            notices.append("another refresh is running; answering from the stored articles")
         refreshed = store.refreshed(feedset)
-        stale = refreshed is None or now.timestamp() - refreshed > settings.max_age.total_seconds()
-        if not offline and (refresh or stale):
-            try:
-                with store.lock(wait=SEARCH_LOCK_WAIT):
-                    done = []
-                    for outcome in _refresh_locked(store, config, settings, None):
-                        done.append(outcome)
-                        if on_feed is not None:
-                            on_feed(outcome)
-                    outcomes = tuple(done)
-            except StoreLocked:
-                notices.append("another refresh is running; answering from the stored articles")
-            refreshed = store.refreshed(feedset)
-        fresh_until = (
-            datetime.fromtimestamp(refreshed + settings.max_age.total_seconds(), UTC)
-            if refreshed is not None
-            else None
+    fresh_until = (
+        datetime.fromtimestamp(refreshed + settings.max_age.total_seconds(), UTC)
+        if refreshed is not None
+        else None
+    )
+    generation = store.generation()
+    cache_key = _result_key(search, settings, config, generation, now)
+    cached = store.get_result(cache_key)
+    if cached is not None and cached.get("v") == RESULT_VERSION:
+        results = [_result_from_dict(r) for r in cached["results"]]
+        stored = int(cached.get("stored", 1))
+    else:
+        results, stored = _rank(store, config, search, settings, now)
+        store.put_result(
+            cache_key,
+            {
+                "v": RESULT_VERSION,
+                "stored": stored,
+                "results": [_result_to_dict(r) for r in results],
+            },
+            ttl=RESULT_TTL,
         )
-        generation = store.generation()
-        cache_key = _result_key(search, settings, config, generation, now)
-        cached = store.get_result(cache_key)
-        if cached is not None and cached.get("v") == RESULT_VERSION:
-            results = [_result_from_dict(r) for r in cached["results"]]
-            stored = int(cached.get("stored", 1))
-        else:
-            results, stored = _rank(store, config, search, settings, now)
-            store.put_result(
-                cache_key,
-                {
-                    "v": RESULT_VERSION,
-                    "stored": stored,
-                    "results": [_result_to_dict(r) for r in results],
-                },
-                ttl=RESULT_TTL,
-            )
-        if not stored:
-            notices.append(
-                "no articles are stored for these feeds yet"
-                + (" (searching offline)" if offline else "; see the warnings above")
-            )
-    finally:
-        store.close()
+    if not stored:
+        notices.append(
+            "no articles are stored for these feeds yet"
+            + (" (searching offline)" if offline else "; see the warnings above")
+        )
     return SearchResponse(
         query=query,
         interests=tuple(interests),
@@ -416,19 +434,16 @@ def recall_answer(
 ) -> Answer | None:
     """The answer kept under ``key``, if the store is unchanged since and not due for a refresh."""
     store = _open_store(cache_dir)
-    try:
-        entry = store.get_result(f"answer:{key}")
-        if not entry or entry.get("v") != ANSWER_VERSION:
-            return None
-        if entry["generation"] != store.generation():
-            return None
-        fresh_until = entry.get("fresh_until")
-        now_ts = (now or datetime.now(UTC)).timestamp()
-        if not offline and (fresh_until is None or now_ts >= fresh_until):
-            return None
-        return Answer(entry["stdout"], entry["stderr"], int(entry["code"]))
-    finally:
-        store.close()
+    entry = store.get_result(f"answer:{key}")
+    if not entry or entry.get("v") != ANSWER_VERSION:
+        return None
+    if entry["generation"] != store.generation():
+        return None
+    fresh_until = entry.get("fresh_until")
+    now_ts = (now or datetime.now(UTC)).timestamp()
+    if not offline and (fresh_until is None or now_ts >= fresh_until):
+        return None
+    return Answer(entry["stdout"], entry["stderr"], int(entry["code"]))
 
 
 def remember_answer(
@@ -436,21 +451,18 @@ def remember_answer(
 ) -> None:
     """Keep what a search printed, for :func:`recall_answer`."""
     store = _open_store(cache_dir)
-    try:
-        store.put_result(
-            f"answer:{key}",
-            {
-                "v": ANSWER_VERSION,
-                "generation": response.generation,
-                "fresh_until": response.fresh_until.timestamp() if response.fresh_until else None,
-                "stdout": answer.stdout,
-                "stderr": answer.stderr,
-                "code": answer.code,
-            },
-            ttl=RESULT_TTL,
-        )
-    finally:
-        store.close()
+    store.put_result(
+        f"answer:{key}",
+        {
+            "v": ANSWER_VERSION,
+            "generation": response.generation,
+            "fresh_until": response.fresh_until.timestamp() if response.fresh_until else None,
+            "stdout": answer.stdout,
+            "stderr": answer.stderr,
+            "code": answer.code,
+        },
+        ttl=RESULT_TTL,
+    )
 
 
 def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:

@@ -149,7 +149,12 @@ class Store:
 
     def close(self) -> None:
         """Close the database."""
+        self._closed = True
         self._cache.close()
+
+    def is_open(self) -> bool:
+        """Whether :meth:`close` has not been called (and the directory still exists)."""
+        return not getattr(self, "_closed", False) and self.directory.is_dir()
 
     def __enter__(self) -> Store:
         return self
