@@ -227,9 +227,17 @@ _CJK = (
 # Tokens are runs of word characters (the fastest pattern: a build meets millions);
 # a run that mixes CJK and other letters, or holds "_", is split afterwards.
 _TOKEN = re.compile(r"\w+")
-_SPLIT = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
-_HAS_CJK = re.compile(rf"[{_CJK}]")
+
+
+@lru_cache(maxsize=1)
+def _cjk() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(split, whole CJK run, any CJK): compiled on first use (their large classes cost a
+    few milliseconds, and ASCII text never needs them)."""
+    return (
+        re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+"),
+        re.compile(rf"^[{_CJK}]+$"),
+        re.compile(rf"[{_CJK}]"),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -281,13 +289,14 @@ _MEMO_MAX = 2_000_000
 def _term_of(raw: str, stem: bool, stop: bool) -> object:
     """What a raw token becomes: a term, a tuple of terms (CJK, or a run split in
     parts), None (dropped), or _ACRONYM."""
-    if "_" in raw or (not raw.isascii() and _HAS_CJK.search(raw)):
-        if _CJK_RUN.match(raw):
+    if "_" in raw or (not raw.isascii() and _cjk()[2].search(raw)):
+        split, cjk_run, _ = _cjk()
+        if cjk_run.match(raw):
             if len(raw) == 1:
                 return raw
             return tuple(raw[i : i + 2] for i in range(len(raw) - 1))
         out: list[str] = []
-        for part in _SPLIT.findall(raw):
+        for part in split.findall(raw):
             term = _term_of(part, stem, stop)
             if isinstance(term, tuple):
                 out.extend(term)

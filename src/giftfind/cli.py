@@ -8,7 +8,6 @@ terminal: stdout carries data, stderr progress and warnings.
 from __future__ import annotations
 
 import functools
-import shutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -263,7 +262,7 @@ def search(
     if refresh and offline:
         raise UsageError("--refresh and --offline cannot be used together")
     fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = _columns()
     since_td = _duration(since, "--since")
     max_age_td = _duration(max_age, "--max-age")
     # Everything that shapes what is printed, for the answer cache.
@@ -323,6 +322,21 @@ def search(
         core.remember_answer(key, store_dir, replace(answer, stdout=replay), response)
     _emit(answer)
     return answer.code
+
+
+def _columns() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's, else 100 (shutil's rules,
+    without importing shutil)."""
+    import os
+
+    try:
+        return max(1, int(os.environ["COLUMNS"]))
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 100
 
 
 def _emit(answer: core.Answer) -> None:

@@ -7,7 +7,6 @@ the line numbers are, so that every error names the file, the line and the field
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -99,7 +98,10 @@ def load_config(path: Path, cache_dir: Path | None = None) -> Config:
         raise ConfigError(f"cannot read: {e.strerror or e}", path=path) from e
     resolved = str(path.resolve())
     fingerprint: list[Any] = [resolved, stat.st_mtime_ns, stat.st_size, stat.st_ino]
-    digest = hashlib.sha256(resolved.encode()).hexdigest()[:24]
+    import zlib
+
+    # Only names the cache file: the fingerprint inside is what is checked.
+    digest = f"{zlib.crc32(resolved.encode()):08x}"
     cached = cache_dir / "configs" / f"{digest}.json"
     try:
         data = json.loads(cached.read_text(encoding="utf-8"))

@@ -10,7 +10,6 @@ decides what to show.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from collections import OrderedDict, deque
@@ -261,8 +260,15 @@ def _feedset(config: Config) -> str:
     from .index import INDEX_VERSION
     from .store import feed_key
 
-    ident = json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]])
-    return hashlib.sha256(ident.encode()).hexdigest()[:16]
+    return _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
+
+
+def _digest(text: str) -> str:
+    """A 64-bit name for ``text`` (two independent 32-bit checksums, no hashlib import)."""
+    import zlib
+
+    data = text.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def _index_parent(store: Any, config: Config) -> Path:
@@ -426,7 +432,9 @@ def answer_key(query: str, options: Mapping[str, Any], feeds: Path | str | None)
     except OSError:
         return None
     ident = [ANSWER_VERSION, query, dict(options), where, stat.st_mtime_ns, stat.st_size]
-    return hashlib.sha256(json.dumps(ident, sort_keys=True, default=str).encode()).hexdigest()
+    # The key is the identity itself, not a hash of it: no collision can ever
+    # replay another search's answer (and hashlib would cost a cached search 10 ms).
+    return json.dumps(ident, sort_keys=True, default=str)
 
 
 def recall_answer(
@@ -500,7 +508,7 @@ def _result_key(
         # Recency moves slowly (a 14-day half-life): an answer holds for the day.
         "day": now.date().isoformat() if search.sort != "relevance" else None,
     }
-    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
+    return json.dumps(ident, sort_keys=True)
 
 
 def _rank(

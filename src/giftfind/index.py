@@ -41,13 +41,10 @@ rebuild, done when deletions or small segments accumulate).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import mmap
 import os
-import secrets
-import shutil
 import time
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -155,7 +152,27 @@ def published_at(doc: Doc) -> datetime | None:
 
 
 def _hash64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little") >> 1
+    """A 63-bit hash of an id or link, the same in every process (unlike hash())."""
+    return int.from_bytes(_blake2b(text.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def _blake2b(data: bytes, digest_size: int) -> Any:
+    # Imported on first use: a search never hashes, and hashlib costs 10 ms to import.
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=digest_size)
+
+
+def _token() -> str:
+    import secrets
+
+    return secrets.token_hex(4)
+
+
+def _rmtree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def _content_hash(a: Article) -> int:
@@ -253,7 +270,7 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
     sources = sorted({item.source for item in items})
     source_index = {s: i for i, s in enumerate(sources)}
 
-    name = f"seg-{int(time.time())}-{secrets.token_hex(4)}"
+    name = f"seg-{int(time.time())}-{_token()}"
     tmp = parent / f".tmp-{name}"
     tmp.mkdir(parents=True)
     try:
@@ -284,7 +301,7 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
         _fsync_dir(tmp)
         os.replace(tmp, parent / name)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _rmtree(tmp)
         raise
     return name
 
@@ -493,7 +510,7 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
     """Write a snapshot and make it current; drop what no snapshot needs any more."""
     import numpy as np
 
-    name = f"snap-{int(time.time() * 1000)}-{secrets.token_hex(4)}"
+    name = f"snap-{int(time.time() * 1000)}-{_token()}"
     tmp = parent / f".tmp-{name}"
     tmp.mkdir(parents=True)
     try:
@@ -506,9 +523,9 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
         _fsync_dir(tmp)
         os.replace(tmp, parent / name)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        _rmtree(tmp)
         raise
-    pointer = parent / f".{CURRENT}.{secrets.token_hex(4)}"
+    pointer = parent / f".{CURRENT}.{_token()}"
     pointer.write_text(name, encoding="utf-8")
     os.replace(pointer, parent / CURRENT)
     _fsync_dir(parent)
@@ -543,15 +560,15 @@ def _prune(parent: Path, *, current: str) -> None:
         except (OSError, ValueError):
             meta, old = {}, True
         if old:
-            shutil.rmtree(snap, ignore_errors=True)
+            _rmtree(snap)
         else:
             keep_segments.update(s["name"] for s in meta.get("segments", []))
     for path in parent.iterdir():
         stale = now - path.stat().st_mtime > GRACE_SECONDS
         if path.name.startswith("seg-") and path.name not in keep_segments and stale:
-            shutil.rmtree(path, ignore_errors=True)
+            _rmtree(path)
         elif path.name.startswith(".tmp-") and now - path.stat().st_mtime > 3600:
-            shutil.rmtree(path, ignore_errors=True)  # a build that crashed long ago
+            _rmtree(path)  # a build that crashed long ago
 
 
 # -- keeping the index in step with the store ------------------------------------------
