@@ -242,7 +242,10 @@ def test_refresh_command_exit_codes(config: Path, server: FeedServer, tmp_path: 
     assert r.stderr == ""  # quiet on success
     r = run("--feeds", str(good), "refresh", "-v")  # options before the command
     assert r.exit_code == 0
-    assert "1 feeds: 0 fetched (0 new articles), 1 not modified" in r.stderr
+    assert "1 feeds: 0 fetched (0 new articles), 0 not modified, 1 not due" in r.stderr
+    r = run("--feeds", str(good), "refresh", "-v", "--all")  # due or not
+    assert r.exit_code == 0
+    assert "1 feeds: 0 fetched (0 new articles), 1 not modified, 0 not due" in r.stderr
 
 
 def test_search_for_the_word_refresh(config: Path) -> None:

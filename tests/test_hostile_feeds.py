@@ -1229,7 +1229,7 @@ def test_real_process_stderr_holds_only_giftfind_lines(
     cache = str(tmp_path / "cache")
     for args, code in (
         (["--feeds", str(config), "--cache-dir", cache, "sailing"], 0),
-        (["refresh", "--feeds", str(config), "--cache-dir", cache], 3),
+        (["refresh", "--all", "--feeds", str(config), "--cache-dir", cache], 3),
     ):
         r = subprocess.run(
             [sys.executable, "-m", "giftfind", *args],

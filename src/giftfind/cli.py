@@ -201,10 +201,15 @@ class _LazyBar:
             self._bar = None
 
 
-def _warn_failures(outcomes: Iterable[FeedOutcome]) -> None:
+def _warn_failures(outcomes: Iterable[FeedOutcome], *, verbose: bool = False) -> None:
+    """One line per failing feed; notes (a feed moved, is gone) too; with ``verbose``,
+    also why a feed was skipped."""
     for o in outcomes:
         if o.status == "failed":
-            _err(f"giftfind: warning: feed {o.feed!r}: {o.error}")
+            extra = f" ({o.note})" if o.note else ""
+            _err(f"giftfind: warning: feed {o.feed!r}: {o.error}{extra}")
+        elif o.note and (o.status != "not_due" or verbose):
+            _err(f"giftfind: note: feed {o.feed!r}: {o.note}")
 
 
 @app.command()
@@ -355,6 +360,13 @@ def _emit(answer: core.Answer) -> None:
 @app.command("refresh")
 @_handle_errors
 def refresh_command(
+    all_feeds: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Fetch every feed now, due or not (a server that asked for a pause gets it).",
+        ),
+    ] = False,
     retention_days: Annotated[
         int | None,
         typer.Option(
@@ -365,6 +377,14 @@ def refresh_command(
         float,
         typer.Option("--wait", min=0, help="Seconds to wait for another refresh to finish."),
     ] = 0.0,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Keep refreshing in the foreground until Ctrl-C or SIGTERM."),
+    ] = False,
+    every: Annotated[
+        str,
+        typer.Option("--every", help="With --watch: how often to look for due feeds."),
+    ] = "15m",
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Print a summary even when all went well.")
     ] = False,
@@ -372,20 +392,58 @@ def refresh_command(
     cache_dir: CacheOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Fetch every feed and store new articles, without searching (for cron)."""
+    """Fetch the feeds that are due and store new articles, without searching (for cron)."""
     store_dir = cache_dir if cache_dir is not None else core.default_cache_dir()
+    period = _duration(every, "--every")
+    assert period is not None
+    if not watch:
+        return _refresh_once(feeds, store_dir, all_feeds, retention_days, wait, verbose)
+    import signal
+    import time
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while True:
+            try:
+                _refresh_once(feeds, store_dir, all_feeds, retention_days, wait, verbose)
+            except typer.Exit:
+                pass  # failures were reported; keep watching
+            except GiftfindError as e:
+                _err(f"giftfind: {e}")  # locked, a config error being fixed...: try again later
+            all_feeds = False  # --all applies to the first round only
+            time.sleep(max(1.0, period.total_seconds()))
+    except KeyboardInterrupt:
+        _err("giftfind: stopped watching")
+        return 0
+
+
+def _refresh_once(
+    feeds: Path | None,
+    store_dir: Path,
+    force: bool,
+    retention_days: int | None,
+    wait: float,
+    verbose: bool,
+) -> int:
     config = core.load(feeds, cache_dir=store_dir)
     outcomes = []
     bar = _LazyBar(len(config.feeds))
     try:
         for outcome in core.refresh_iter(
-            config=config, cache_dir=store_dir, retention_days=retention_days, wait=wait
+            config=config,
+            cache_dir=store_dir,
+            retention_days=retention_days,
+            wait=wait,
+            force=force,
         ):
             outcomes.append(outcome)
             bar(outcome)
     finally:
         bar.close()
-    _warn_failures(tuple(outcomes))
+    _warn_failures(tuple(outcomes), verbose=verbose)
     failed = any(o.status == "failed" for o in outcomes)
     if verbose or failed:
         from .output import summarize_outcomes

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FEEDS_ENV = "GIFTFIND_FEEDS"
 APP_NAME = "giftfind"
 
-_FEED_KEYS = ("name", "url", "tags", "weight")
+_FEED_KEYS = ("name", "url", "tags", "weight", "interval")
 _TOP_KEYS = ("settings", "feeds")
 
 
@@ -120,14 +120,16 @@ def load_config(path: Path, cache_dir: Path | None = None) -> Config:
     return config
 
 
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
+_DURATIONS = ("max_age", "default_interval", "min_interval")
 
 
 def _to_json(config: Config, fingerprint: list[Any]) -> dict[str, Any]:
     from dataclasses import asdict
 
     settings = asdict(config.settings)
-    settings["max_age"] = config.settings.max_age.total_seconds()
+    for key in _DURATIONS:
+        settings[key] = getattr(config.settings, key).total_seconds()
     return {
         "v": _CACHE_VERSION,
         "fingerprint": fingerprint,
@@ -139,6 +141,7 @@ def _to_json(config: Config, fingerprint: list[Any]) -> dict[str, Any]:
                 "path": f.path,
                 "tags": list(f.tags),
                 "weight": f.weight,
+                "interval": f.interval.total_seconds() if f.interval is not None else None,
                 "line": f.line,
             }
             for f in config.feeds
@@ -150,7 +153,8 @@ def _from_json(path: Path, data: Mapping[str, Any]) -> Config:
     from .types import Config, FeedSpec, Settings
 
     settings = dict(data["settings"])
-    settings["max_age"] = timedelta(seconds=settings["max_age"])
+    for key in _DURATIONS:
+        settings[key] = timedelta(seconds=settings[key])
     feeds = tuple(
         FeedSpec(
             name=f["name"],
@@ -159,6 +163,7 @@ def _from_json(path: Path, data: Mapping[str, Any]) -> Config:
             tags=tuple(f["tags"]),
             weight=float(f["weight"]),
             line=f["line"],
+            interval=timedelta(seconds=f["interval"]) if f.get("interval") is not None else None,
         )
         for f in data["feeds"]
     )
@@ -325,6 +330,14 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
     weight = entry.get("weight", 1.0)
     if isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0:
         raise fail(f"'weight' must be a number above 0, not {weight!r}", "weight")
+    interval = None
+    if entry.get("interval") is not None:
+        try:
+            interval = _duration_setting(entry["interval"])
+        except (ValueError, UsageError) as e:
+            raise fail(f"'interval' {e}", "interval") from None
+        if interval.total_seconds() <= 0:
+            raise fail(f"'interval' must be above 0, not {entry['interval']!r}", "interval")
 
     feed_path: str | None = None
     scheme = urlsplit(url).scheme.lower() if "://" in url or ":" in url[:12] else ""
@@ -365,6 +378,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
         tags=tuple(t.strip().lower() for t in tags),
         weight=float(weight),
         line=line,
+        interval=interval,
     )
 
 
@@ -408,6 +422,13 @@ def _duration_setting(value: Any) -> timedelta:
     return parse_duration(value)
 
 
+def _positive_duration(value: Any) -> timedelta:
+    duration = _duration_setting(value)
+    if duration.total_seconds() <= 0:
+        raise ValueError(f"must be above 0, not {value!r}")
+    return duration
+
+
 def _seconds_setting(value: Any) -> float:
     seconds = _duration_setting(value).total_seconds()
     if seconds <= 0:
@@ -430,6 +451,8 @@ _SETTINGS: dict[str, Callable[[Any], Any]] = {
     "max_bytes": _size_setting,
     "limit": lambda v: _positive_int(v, maximum=1000),
     "half_life_days": _positive_float,
+    "default_interval": lambda v: _positive_duration(v),
+    "min_interval": lambda v: _positive_duration(v),
 }
 
 

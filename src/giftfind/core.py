@@ -119,66 +119,97 @@ def refresh_iter(
     wait: float = 0.0,
     now: datetime | None = None,
     config: Config | None = None,
+    force: bool = False,
 ) -> Iterator[FeedOutcome]:
-    """Fetch every configured feed and store what is new, yielding each feed's outcome.
+    """Fetch the feeds that are due and store what is new, yielding each feed's outcome.
 
+    A feed is due when its interval has passed (see :mod:`giftfind.schedule`);
+    ``force`` fetches every feed, except one whose server asked for a pause.
     Holds the refresh lock for the whole run (raises StoreLocked if another
     refresh holds it for more than ``wait`` seconds). One feed's failure is an
     outcome, never an exception. At the end, articles past retention are dropped
-    and the search index is rebuilt if anything changed.
+    and the search index is brought up to date.
     """
     store = _open_store(cache_dir)
     config = config or load(feeds, cache_dir=store.directory)
     settings = _settings(config, retention_days=retention_days)
     with store.lock(wait=wait):
-        yield from _refresh_locked(store, config, settings, now)
+        yield from _refresh_locked(store, config, settings, now, force=force)
 
 
 def _refresh_locked(
-    store: Any, config: Config, settings: Settings, now: datetime | None
+    store: Any,
+    config: Config,
+    settings: Settings,
+    now: datetime | None,
+    *,
+    force: bool = False,
+    feeds: Sequence[FeedSpec] | None = None,
+    index: bool = True,
 ) -> Iterator[FeedOutcome]:
+    """Fetch the feeds that are due (all with ``force``, but never one a server asked to
+    leave alone), store what is new, and bring the index up to date.
+
+    ``feeds`` narrows the run to those feeds (search feeds of a query); ``index``
+    false leaves the index to the caller.
+    """
+    from . import schedule
     from .fetch import FetchResult, Validators, fetch_iter
     from .parse import ParsePool, parse_feed
-    from .store import feed_key
     from .types import FeedOutcome, FeedState
 
-    keys = {spec.name: feed_key(spec) for spec in config.feeds}
-    states = store.states(keys.values())
-    validators = {
-        spec.name: Validators(s.etag, s.last_modified)
-        for spec in config.feeds
-        if (s := states.get(keys[spec.name])) is not None and s.url == spec.url
-    }
+    specs = list(config.feeds if feeds is None else feeds)
+    states = store.states(s.key for s in specs)
+    start = now or datetime.now(UTC)
+    to_fetch: list[FeedSpec] = []
+    for spec in specs:
+        fetch_now, why = schedule.due(states.get(spec.key), start, force=force)
+        if fetch_now:
+            to_fetch.append(spec)
+        else:
+            yield FeedOutcome(feed=spec.name, status="not_due", note=why)
+    by_name = {spec.name: spec for spec in to_fetch}
+    # Fetch from where a permanent redirect moved the feed; validators only for
+    # the document they were given for.
+    targets = []
+    validators = {}
+    for spec in to_fetch:
+        state = states.get(spec.key)
+        url = state.moved_to if state is not None and state.moved_to else spec.url
+        targets.append(replace(spec, url=url) if url != spec.url else spec)
+        if state is not None and state.url == spec.url:
+            validators[spec.name] = Validators(state.etag, state.last_modified)
 
-    def stored(spec: FeedSpec, got: FetchResult, parsed: Any, when: datetime) -> FeedOutcome:
-        key = keys[spec.name]
-        old = states.get(key) or FeedState(feed=spec.name, url=spec.url)
+    def success(spec: FeedSpec, got: FetchResult, parsed: Any, when: datetime) -> FeedOutcome:
+        old = states.get(spec.key) or FeedState(feed=spec.name, url=spec.url)
         if isinstance(parsed, FeedError):
-            return _failed(store, key, old, spec, parsed, when)
-        state = replace(
-            old,
-            feed=spec.name,
-            url=spec.url,
-            etag=got.validators.etag,
-            last_modified=got.validators.last_modified,
-            last_attempt=when,
-            last_success=when,
-            last_error=None,
-            failures=0,
+            return _failed(store, old, spec, parsed, settings, when)
+        state, note = schedule.succeeded(
+            replace(old, etag=got.validators.etag, last_modified=got.validators.last_modified),
+            spec,
+            settings,
+            headers=got.headers,
+            ttl_minutes=parsed.ttl_minutes if parsed is not None else None,
+            moved_to=got.moved_to,
+            now=when,
         )
+        if parsed is None:
+            store.save_state(spec.key, state)
+            return FeedOutcome(feed=spec.name, status="not_modified", note=note)
         new, state = store.save_feed(
-            key, parsed.articles, state, now=when, retention_days=settings.retention_days
+            spec.key, parsed.articles, state, now=when, retention_days=settings.retention_days
         )
-        return FeedOutcome(feed=spec.name, status="fetched", new=new, items=len(parsed.articles))
+        return FeedOutcome(
+            feed=spec.name, status="fetched", new=new, items=len(parsed.articles), note=note
+        )
 
     # Made before the fetch thread starts: its workers are forked.
-    pool = ParsePool.maybe(len(config.feeds))
+    pool = ParsePool.maybe(len(to_fetch))
     pending: deque[tuple[FeedSpec, FetchResult, datetime, Any]] = deque()
     try:
-        for spec, got in fetch_iter(config.feeds, validators, settings):
-            key = keys[spec.name]
+        for target, got in fetch_iter(targets, validators, settings):
+            spec = by_name[target.name]
             when = now or datetime.now(UTC)
-            old = states.get(key) or FeedState(feed=spec.name, url=spec.url)
             if isinstance(got, FetchResult) and got.content is not None:
                 if pool is not None:
                     job = pool.submit(got.content, spec, got.headers, got.url)
@@ -190,59 +221,47 @@ def _refresh_locked(
                         )
                     except FeedError as e:
                         parsed = e
-                    yield stored(spec, got, parsed, when)
+                    yield success(spec, got, parsed, when)
             elif isinstance(got, FetchResult):
-                store.save_state(
-                    key,
-                    replace(
-                        old,
-                        feed=spec.name,
-                        url=spec.url,
-                        etag=got.validators.etag,
-                        last_modified=got.validators.last_modified,
-                        last_attempt=when,
-                        last_success=when,
-                        last_error=None,
-                        failures=0,
-                    ),
-                )
-                yield FeedOutcome(feed=spec.name, status="not_modified")
+                yield success(spec, got, None, when)
             else:
-                yield _failed(store, key, old, spec, got, when)
+                old = states.get(spec.key) or FeedState(feed=spec.name, url=spec.url)
+                yield _failed(store, old, spec, got, settings, when)
             while pending and pending[0][3].ready():
                 p_spec, p_got, p_when, job = pending.popleft()
-                yield stored(p_spec, p_got, job.get(), p_when)
+                yield success(p_spec, p_got, job.get(), p_when)
         while pending:
             p_spec, p_got, p_when, job = pending.popleft()
-            yield stored(p_spec, p_got, job.get(), p_when)
+            yield success(p_spec, p_got, job.get(), p_when)
     finally:
         if pool is not None:
             pool.close()
-    when = now or datetime.now(UTC)
-    expired = store.expire(keys.values(), now=when, retention_days=settings.retention_days)
-    if expired:
-        log().info("dropped %d articles older than %d days", expired, settings.retention_days)
-    _ensure_index(store, config)
-    store.mark_refreshed(_feedset(config), when.timestamp())
+    if feeds is None:
+        when = now or datetime.now(UTC)
+        expired = store.expire(
+            [s.key for s in config.feeds], now=when, retention_days=settings.retention_days
+        )
+        if expired:
+            log().info("dropped %d articles older than %d days", expired, settings.retention_days)
+        store.mark_refreshed(_feedset(config), when.timestamp())
+    if index:
+        _ensure_index(store, config)
 
 
 def _failed(
-    store: Any, key: str, old: FeedState, spec: FeedSpec, error: FeedError, when: datetime
+    store: Any,
+    old: FeedState,
+    spec: FeedSpec,
+    error: FeedError,
+    settings: Settings,
+    when: datetime,
 ) -> FeedOutcome:
+    from . import schedule
     from .types import FeedOutcome
 
-    store.save_state(
-        key,
-        replace(
-            old,
-            feed=spec.name,
-            url=spec.url,
-            last_attempt=when,
-            last_error=error.message,
-            failures=old.failures + 1,
-        ),
-    )
-    return FeedOutcome(feed=spec.name, status="failed", error=error.message)
+    state, note = schedule.failed(old, spec, settings, error, when)
+    store.save_state(spec.key, state)
+    return FeedOutcome(feed=spec.name, status="failed", error=error.message, note=note)
 
 
 def refresh(**options: Any) -> RefreshReport:
@@ -355,7 +374,7 @@ def search_response(
         try:
             with store.lock(wait=SEARCH_LOCK_WAIT):
                 done = []
-                for outcome in _refresh_locked(store, config, settings, None):
+                for outcome in _refresh_locked(store, config, settings, None, force=refresh):
                     done.append(outcome)
                     if on_feed is not None:
                         on_feed(outcome)

@@ -103,6 +103,12 @@ def _state_to_dict(s: FeedState) -> dict[str, Any]:
         "last_error": s.last_error,
         "failures": s.failures,
         "articles": s.articles,
+        "next_due": _ts(s.next_due),
+        "interval": s.interval,
+        "interval_source": s.interval_source,
+        "retry_until": _ts(s.retry_until),
+        "moved_to": s.moved_to,
+        "disabled": s.disabled,
     }
 
 
@@ -119,6 +125,12 @@ def _state_from_dict(d: Mapping[str, Any]) -> FeedState:
         last_error=d.get("last_error"),
         failures=int(d.get("failures", 0)),
         articles=int(d.get("articles", 0)),
+        next_due=_dt(d.get("next_due")),
+        interval=d.get("interval"),
+        interval_source=d.get("interval_source"),
+        retry_until=_dt(d.get("retry_until")),
+        moved_to=d.get("moved_to"),
+        disabled=d.get("disabled"),
     )
 
 

@@ -26,6 +26,8 @@ class FeedSpec:
     tags: tuple[str, ...] = ()
     #: Multiplier on this feed's scores.
     weight: float = 1.0
+    #: How often to fetch it, if feeds.yaml says (else the server's hints decide).
+    interval: timedelta | None = None
     #: Line of the entry in feeds.yaml, for messages.
     line: int | None = None
 
@@ -60,6 +62,10 @@ class Settings:
     limit: int = 5
     #: Half-life of the recency preference, in days.
     half_life_days: float = 14.0
+    #: How often a feed is fetched when neither feeds.yaml nor the server says.
+    default_interval: timedelta = timedelta(hours=1)
+    #: Never more often than this, whatever anyone says.
+    min_interval: timedelta = timedelta(minutes=15)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,6 +116,20 @@ class FeedState:
     failures: int = 0
     #: Articles of this feed in the store.
     articles: int = 0
+    #: When the feed is next due for a fetch (its interval after the last attempt,
+    #: or later while it backs off after failures).
+    next_due: datetime | None = None
+    #: The interval the feed is fetched at when all is well, in seconds, and
+    #: where it came from ("feeds.yaml", "Cache-Control", "Expires", "ttl", "default").
+    interval: float | None = None
+    interval_source: str | None = None
+    #: Until when the server asked not to be asked again (HTTP Retry-After):
+    #: honored even by a forced refresh.
+    retry_until: datetime | None = None
+    #: Where a permanent redirect (301/308) moved the feed: fetched from there.
+    moved_to: str | None = None
+    #: Why the feed is no longer fetched (HTTP 410 Gone), if it is not.
+    disabled: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -124,6 +144,9 @@ class FeedOutcome:
     items: int = 0
     #: One-line reason when status is "failed".
     error: str | None = None
+    #: Something the user should know about the feed, one line: it moved, it is
+    #: gone, the server asked for a pause.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
