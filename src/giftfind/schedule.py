@@ -41,19 +41,19 @@ def _http_date(value: str | None) -> datetime | None:
     return when if when.tzinfo is not None else None
 
 
-def server_interval(headers: Mapping[str, str], now: datetime) -> timedelta | None:
-    """How long the server says its answer stays fresh: Cache-Control max-age, else
-    Expires (against the response's Date, else now)."""
+def server_interval(headers: Mapping[str, str], now: datetime) -> tuple[timedelta, str] | None:
+    """How long the server says its answer stays fresh, and which header said so:
+    Cache-Control max-age, else Expires (against the response's Date, else now)."""
     cache_control = headers.get("cache-control", "")
     if "no-cache" in cache_control.lower() or "no-store" in cache_control.lower():
-        return timedelta(0)  # revalidate every time: the floor applies
+        return timedelta(0), "Cache-Control"  # revalidate every time: the floor applies
     m = _MAX_AGE.search(cache_control)
     if m:
-        return timedelta(seconds=int(m.group(1)))
+        return timedelta(seconds=int(m.group(1))), "Cache-Control"
     expires = _http_date(headers.get("expires"))
     if expires is not None:
         base = _http_date(headers.get("date")) or now
-        return max(expires - base, timedelta(0))
+        return max(expires - base, timedelta(0)), "Expires"
     return None
 
 
@@ -69,8 +69,7 @@ def interval_for(
     if spec.interval is not None:
         chosen, source = spec.interval, "feeds.yaml"
     elif (hinted := server_interval(headers, now)) is not None:
-        chosen = hinted
-        source = "Cache-Control" if "max-age" in headers.get("cache-control", "") else "Expires"
+        chosen, source = hinted
     elif ttl_minutes is not None:
         chosen, source = timedelta(minutes=ttl_minutes), "ttl"
     else:
