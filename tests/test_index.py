@@ -204,3 +204,19 @@ def test_an_unreadable_snapshot_is_not_opened(tmp_path: Path, corrupt: str) -> N
     # The next update rebuilds from the store.
     assert update(tmp_path, feeds.inputs(), generation=1) == "rebuilt"
     assert Index.open(tmp_path) is not None
+
+
+def test_feeds_added_at_the_end_are_indexed_without_a_rebuild(tmp_path: Path) -> None:
+    feeds = Feeds(a=articles(10, "sailing"))
+    update(tmp_path, feeds.inputs(), generation=1)
+    grown = Feeds(a=feeds.articles["a"], b=articles(3, "chess"))
+    grown.versions["a"] = feeds.versions["a"]
+    grown.loads.clear()
+    assert update(tmp_path, grown.inputs(), generation=2) == "updated"
+    assert grown.loads == ["b"]
+    with Index.open(tmp_path) as index:  # type: ignore[union-attr]
+        assert index.sources == ["a", "b"]
+        assert {index.doc(d).source for d in range(index.n_docs)} == {0, 1}
+        assert scores_by_id(index, "chess")
+    # A feed removed from the middle: a rebuild.
+    assert update(tmp_path, Feeds(b=articles(3, "chess")).inputs(), generation=3) == "rebuilt"

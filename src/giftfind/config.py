@@ -49,6 +49,50 @@ def default_config_path() -> Path:
     return Path(__file__).resolve().parents[2] / "feeds.yaml"
 
 
+def writable_config(path: Path) -> Path:
+    """The feeds file to edit in place of ``path``.
+
+    The list shipped with giftfind is never edited (an upgrade would replace it, and
+    it may not be writable): when ``path`` is that file, it is first copied to
+    ``feeds.yaml`` in the user config dir, and the copy is returned. Any other path
+    is returned as it is.
+
+    Raises ConfigError when the copy cannot be made, or when a user feeds file
+    already exists there (it is never overwritten).
+    """
+    default = default_config_path()
+    try:
+        is_default = os.path.samefile(path, default)
+    except OSError:
+        is_default = path.resolve() == default.resolve()
+    if not is_default:
+        return path
+    target = user_config_dir() / "feeds.yaml"
+    if target.exists():
+        raise ConfigError(
+            f"the feeds list shipped with giftfind is not edited, and {str(target)!r} "
+            "already exists: edit that one instead",
+            path=path,
+        )
+    # Written beside the target and renamed, so that a crash never leaves half a
+    # file that find_config would then prefer to the default.
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        data = default.read_bytes()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as e:
+        import contextlib
+
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise ConfigError(
+            f"cannot copy the default feeds list to {str(target)!r}: {e.strerror or e}", path=path
+        ) from e
+    return target
+
+
 def find_config(
     explicit: Path | None = None,
     env: Mapping[str, str] | None = None,
@@ -340,6 +384,11 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
             raise fail(f"'interval' must be above 0, not {entry['interval']!r}", "interval")
 
     feed_path: str | None = None
+    if "{" in url or "}" in url:
+        if url.replace("{query}", "").count("{") or url.replace("{query}", "").count("}"):
+            raise fail(f"URL {url!r} has braces other than {{query}}", "url")
+        if not url.lower().startswith(("http://", "https://")):
+            raise fail(f"a search feed needs an http(s) URL, not {url!r}", "url")
     scheme = urlsplit(url).scheme.lower() if "://" in url or ":" in url[:12] else ""
     if scheme and len(scheme) > 1:
         if scheme not in ("http", "https"):

@@ -158,7 +158,8 @@ def _refresh_locked(
     from .parse import ParsePool, parse_feed
     from .types import FeedOutcome, FeedState
 
-    specs = list(config.feeds if feeds is None else feeds)
+    # Search feeds ({query} in the URL) are fetched per interest, by a search.
+    specs = [s for s in config.feeds if not s.is_search] if feeds is None else list(feeds)
     states = store.states(s.key for s in specs)
     start = now or datetime.now(UTC)
     to_fetch: list[FeedSpec] = []
@@ -238,9 +239,9 @@ def _refresh_locked(
             pool.close()
     if feeds is None:
         when = now or datetime.now(UTC)
-        expired = store.expire(
-            [s.key for s in config.feeds], now=when, retention_days=settings.retention_days
-        )
+        keys = [s.key for s in config.feeds if not s.is_search]
+        keys += list(store.search_feeds(_feedset(config)))
+        expired = store.expire(keys, now=when, retention_days=settings.retention_days)
         if expired:
             log().info("dropped %d articles older than %d days", expired, settings.retention_days)
         store.mark_refreshed(_feedset(config), when.timestamp())
@@ -295,10 +296,35 @@ def _index_parent(store: Any, config: Config) -> Path:
     return Path(store.index_dir) / _feedset(config)
 
 
+#: Search-feed instances (a search feed and an interest) remembered per feed set.
+MAX_SEARCH_FEEDS = 200
+
+
+def _search_feed(template: FeedSpec, interest: str) -> FeedSpec:
+    """A search feed filled in for one interest (URL-encoded)."""
+    from urllib.parse import quote_plus
+
+    return replace(
+        template,
+        name=f"{template.name}: {interest}",
+        url=template.url.replace("{query}", quote_plus(interest)),
+    )
+
+
+def _indexed_feeds(store: Any, config: Config) -> list[FeedSpec]:
+    """The feeds whose articles a search ranks: the configured ones, then the search
+    feeds' instances searches have fetched (oldest first, so the list only grows)."""
+    from .types import FeedSpec
+
+    specs = [s for s in config.feeds if not s.is_search]
+    for key, info in store.search_feeds(_feedset(config)).items():
+        specs.append(FeedSpec(name=info["name"], url=key, weight=info.get("weight", 1.0)))
+    return specs
+
+
 def _ensure_index(store: Any, config: Config) -> Any:
     """The current index for this feed set, brought up to date first if the store changed."""
     from .index import FeedInput, Index, update
-    from .store import feed_key
 
     parent = _index_parent(store, config)
     generation = store.generation()
@@ -310,11 +336,11 @@ def _ensure_index(store: Any, config: Config) -> Any:
     versions = store.versions()
     feeds = [
         FeedInput(
-            key=(key := feed_key(spec)),
-            version=versions.get(key, 0),
-            load=functools.partial(store.feed_articles, key, spec.name),
+            key=spec.key,
+            version=versions.get(spec.key, 0),
+            load=functools.partial(store.feed_articles, spec.key, spec.name),
         )
-        for spec in config.feeds
+        for spec in _indexed_feeds(store, config)
     ]
     update(parent, feeds, generation=generation)
     index = Index.open(parent)
@@ -382,6 +408,14 @@ def search_response(
         except StoreLocked:
             notices.append("another refresh is running; answering from the stored articles")
         refreshed = store.refreshed(feedset)
+    templates = [s for s in config.feeds if s.is_search]
+    if templates and not offline:
+        found, note = _fetch_search_feeds(
+            store, config, settings, templates, interests, force=refresh, on_feed=on_feed
+        )
+        outcomes += found
+        if note:
+            notices.append(note)
     fresh_until = (
         datetime.fromtimestamp(refreshed + settings.max_age.total_seconds(), UTC)
         if refreshed is not None
@@ -492,6 +526,38 @@ def remember_answer(
     )
 
 
+def _fetch_search_feeds(
+    store: Any,
+    config: Config,
+    settings: Settings,
+    templates: Sequence[FeedSpec],
+    interests: Sequence[str],
+    *,
+    force: bool,
+    on_feed: Callable[[FeedOutcome], None] | None,
+) -> tuple[tuple[FeedOutcome, ...], str | None]:
+    """Fetch the search feeds for these interests (those that are due), remembering
+    them so that their articles join the index; a failure is a warning."""
+    instances = [_search_feed(t, i) for t in templates for i in interests]
+    store.add_search_feeds(
+        _feedset(config),
+        {s.key: {"name": s.name, "weight": s.weight} for s in instances},
+        keep=MAX_SEARCH_FEEDS,
+    )
+    done: list[FeedOutcome] = []
+    try:
+        with store.lock(wait=SEARCH_LOCK_WAIT):
+            for outcome in _refresh_locked(
+                store, config, settings, None, force=force, feeds=instances, index=False
+            ):
+                done.append(outcome)
+                if on_feed is not None:
+                    on_feed(outcome)
+    except StoreLocked:
+        return (), "another refresh is running; search feeds were not fetched"
+    return tuple(done), None
+
+
 def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:
     """The shortlist for ``query``: see :func:`search_response` for the options."""
     return list(search_response(query, limit=limit, **options).results)
@@ -534,7 +600,7 @@ def _rank(
     store: Any, config: Config, search: _Search, settings: Settings, now: datetime
 ) -> tuple[list[Result], int]:
     """The shortlist, and how many articles the index holds."""
-    with Searcher(_ensure_index(store, config), config.feeds) as searcher:
+    with Searcher(_ensure_index(store, config), _indexed_feeds(store, config)) as searcher:
         results = searcher.search(
             search.interests,
             limit=settings.limit,

@@ -608,8 +608,9 @@ def update(
         meta is None
         or meta.get("version") != INDEX_VERSION
         or meta.get("index_params") != params.index_key()
-        or meta.get("sources") != keys
+        or meta.get("sources") != keys[: len(meta.get("sources") or ())]
     ):
+        # (Feeds added at the end, as search feeds are, only add to the index.)
         _rebuild(parent, feeds, generation, params)
         return "rebuilt"
     versions: dict[str, int] = meta.get("feeds", {})
@@ -728,6 +729,7 @@ def _incremental(
     new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
     new_meta.update(
         generation=generation,
+        sources=[f.key for f in feeds],
         feeds={f.key: f.version for f in feeds},
         segments=segments,
         n_docs=total,

@@ -363,6 +363,29 @@ class Store:
             meta["refreshed"] = refreshed
             self._cache.set(_META, meta)
 
+    # -- search feeds --------------------------------------------------------------
+
+    def search_feeds(self, feedset: str) -> dict[str, dict[str, Any]]:
+        """The search-feed instances known for a set of feeds, oldest first:
+        ``{feed key: {"name": ..., "weight": ...}}``."""
+        with self._guard("cannot read the store"):
+            return dict(self._cache.get(f"{SCHEMA}:search:{feedset}") or {})
+
+    def add_search_feeds(
+        self, feedset: str, entries: Mapping[str, Mapping[str, Any]], *, keep: int
+    ) -> None:
+        """Remember search-feed instances (the newest ``keep`` of them)."""
+        key = f"{SCHEMA}:search:{feedset}"
+        with self._guard("cannot write the store"), self._cache.transact():
+            known = dict(self._cache.get(key) or {})
+            new = {k: dict(v) for k, v in entries.items() if k not in known}
+            if not new:
+                return
+            known.update(new)
+            if len(known) > keep:
+                known = dict(list(known.items())[-keep:])
+            self._cache.set(key, known)
+
     # -- cached results ------------------------------------------------------------
 
     def get_result(self, key: str) -> Any:

@@ -37,6 +37,11 @@ class FeedSpec:
         return self.path is not None
 
     @property
+    def is_search(self) -> bool:
+        """A search feed: its URL holds ``{query}``, filled in per interest at search time."""
+        return "{query}" in self.url
+
+    @property
     def key(self) -> str:
         """The store's identity for the feed: its URL, or its resolved path."""
         return self.path if self.path is not None else self.url
