@@ -280,6 +280,8 @@ def search(
         "sort": sort.value,
         "exclude": exclude,
         "explain": explain,
+        # An offline answer never fetched the search feeds ({query}) a normal one would.
+        "offline": offline,
         # Recency moves: an answer that prefers recent articles holds for the day.
         "day": None if sort.value == "relevance" else datetime.now(UTC).date().isoformat(),
     }
@@ -486,3 +488,10 @@ def main(argv: list[str] | None = None) -> NoReturn:
         _err(f"giftfind: internal error ({type(e).__name__}: {e}); rerun with --debug")
         sys.exit(int(ExitCode.INTERNAL))
     sys.exit(result if isinstance(result, int) else 0)
+
+
+# The other commands live in modules beside this one and reuse its options and
+# error handling, so they are registered once everything above is defined.
+from . import cli_feeds as _cli_feeds  # noqa: E402
+
+_cli_feeds.register(app)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .types import (
         Article,
         Config,
+        FeedHealth,
         FeedOutcome,
         FeedSpec,
         FeedState,
@@ -270,6 +271,24 @@ def refresh(**options: Any) -> RefreshReport:
     from .types import RefreshReport
 
     return RefreshReport(outcomes=tuple(refresh_iter(**options)))
+
+
+def feed_status(
+    *, feeds: Path | str | None = None, cache_dir: Path | str | None = None
+) -> list[FeedHealth]:
+    """Each feed of feeds.yaml as the store knows it (articles stored, last success and
+    error, next due, back-off), then the search feeds' instances searches fetched."""
+    from .types import FeedHealth
+
+    store = _open_store(cache_dir)
+    config = load(feeds, cache_dir=store.directory)
+    rows = [(s, "feed") for s in config.feeds if not s.is_search]
+    rows += [(s, "search") for s in _indexed_feeds(store, config)[len(rows) :]]
+    states = store.states(s.key for s, _ in rows)
+    return [
+        FeedHealth(name=s.name, url=s.key, kind=kind, state=states.get(s.key))  # type: ignore[arg-type]
+        for s, kind in rows
+    ]
 
 
 # -- index -----------------------------------------------------------------------------

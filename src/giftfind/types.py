@@ -138,6 +138,19 @@ class FeedState:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FeedHealth:
+    """One feed as ``giftfind feeds status`` shows it: its entry and what the store knows."""
+
+    name: str
+    #: The URL (or local path) fetched; a search feed's for one interest.
+    url: str
+    #: "feed" for a feeds.yaml entry, "search" for a search feed filled in for an interest.
+    kind: Literal["feed", "search"]
+    #: None when the feed was never fetched.
+    state: FeedState | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FeedOutcome:
     """What happened to one feed during a refresh (a value, never raised)."""
 
