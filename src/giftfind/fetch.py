@@ -134,7 +134,10 @@ def fetch_iter(
             yield item
     finally:
         if thread.is_alive() and main is not None:
-            loop.call_soon_threadsafe(main.cancel)
+            # The loop may close between the check and the call (the fetches just
+            # ended): then there is nothing left to cancel.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(main.cancel)
         thread.join(timeout=settings.timeout + 5)
 
 
