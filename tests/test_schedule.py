@@ -295,3 +295,39 @@ def test_a_search_answers_while_a_refresh_runs(server: FeedServer, tmp_path: Pat
     assert "Sailing news" in r.stdout
     assert "another refresh is running" in r.stderr
     assert finish(slow, 30)[0] == 0
+
+
+def test_a_refresh_of_200_feeds_sums_up_every_kind(server: FeedServer, tmp_path: Path) -> None:
+    """200 feeds on one local server: the -v summary counts fetched, not modified,
+    not due and failed."""
+    from typer.testing import CliRunner
+
+    from giftfind.cli import app
+
+    feeds = []
+    for i in range(200):
+        if i < 10:  # broken
+            url = server.add(f"/f{i}.xml", "oops", status=500)
+        elif i < 20:  # asks for a pause
+            url = server.add(f"/f{i}.xml", "busy", status=429, headers={"Retry-After": "3600"})
+        else:
+            item = {"title": f"Story {i}", "link": f"https://a.example/{i}", "guid": f"g{i}"}
+            url = server.add(f"/f{i}.xml", rss([item]), etag=f'"e{i}"' if i % 2 else None)
+        feeds.append({"name": f"F{i}", "url": url})
+    config = write_config(tmp_path / "feeds.yaml", feeds, settings="concurrency: 32")
+    args = ["refresh", "-v", "--feeds", str(config), "--cache-dir", str(tmp_path / "c")]
+    runner = CliRunner()
+    r = runner.invoke(app, args)
+    assert r.exit_code == 3
+    summary = r.stderr.splitlines()[-1]
+    assert summary == (
+        "giftfind: 200 feeds: 180 fetched (180 new articles), 0 not modified, 0 not due, 20 failed"
+    )
+    r = runner.invoke(app, [*args, "--all"])
+    assert r.exit_code == 3
+    # Those with an ETag answer 304; those without come whole (unchanged: no new
+    # articles); the paused ones wait for their hour even under --all.
+    assert r.stderr.splitlines()[-1] == (
+        "giftfind: 200 feeds: 90 fetched (0 new articles), 90 not modified, 10 not due, 10 failed"
+    )
+    assert max(len(server.hits(f"/f{i}.xml")) for i in range(10, 20)) == 1
