@@ -484,7 +484,10 @@ class _Arrays(dict[str, Any]):
 
         if name not in _SEGMENT_ARRAYS:
             raise KeyError(name)
-        value = np.load(self.directory / f"{name}.npy", mmap_mode="r")
+        # A plain ndarray view of the map: numpy.memmap's own __getitem__ and
+        # __array_finalize__ run in Python on every slice (a search takes
+        # thousands), and cost more than the reads themselves.
+        value = np.load(self.directory / f"{name}.npy", mmap_mode="r").view(np.ndarray)
         self[name] = value
         return value
 

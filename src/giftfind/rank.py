@@ -195,7 +195,10 @@ def rank(index: Index, interests: Sequence[str], options: RankOptions) -> list[H
     for source, w in options.weights.items():
         weight[index.source == source] = w
     relevance = np.sum(strict, axis=0) * weight
-    recency = _recency(index, options)
+    # Recency only where there is relevance: a few hundred documents, not the index.
+    recency = np.ones(index.n_docs, dtype=np.float64)
+    relevant = np.flatnonzero(relevance)
+    recency[relevant] = _recency(index, options, relevant)
     final = relevance * recency if options.sort == "hybrid" else relevance
     candidates = _top(final, max(POOL, options.limit))
     head = _order(index, final, candidates, options)
@@ -333,8 +336,11 @@ def _allowed(index: Index, options: RankOptions) -> npt.NDArray[np.bool_]:
     return allowed
 
 
-def dates(index: Index, now: float | None) -> npt.NDArray[np.float64]:
-    """Each document's publication date; NaN when unknown or implausibly far in the future.
+def dates(
+    index: Index, now: float | None, docs: npt.NDArray[np.intp] | None = None
+) -> npt.NDArray[np.float64]:
+    """Each document's publication date (of ``docs``, else of all); NaN when unknown or
+    implausibly far in the future.
 
     (When giftfind first saw an undated article says nothing of its age: a new
     store first sees every article at once.)
@@ -342,13 +348,18 @@ def dates(index: Index, now: float | None) -> npt.NDArray[np.float64]:
     import numpy as np
 
     when = np.asarray(index.published, dtype=np.float64)
+    if docs is not None:
+        when = when[docs]
     if now is not None:
         when = np.where(when > now + FUTURE_SLACK, np.nan, when)
     return np.asarray(when, dtype=np.float64)
 
 
-def _recency(index: Index, options: RankOptions) -> npt.NDArray[np.float64]:
-    """1 - w + w * 0.5 ** (age / half_life): 1 for today's news, never below 1 - w.
+def _recency(
+    index: Index, options: RankOptions, docs: npt.NDArray[np.intp]
+) -> npt.NDArray[np.float64]:
+    """1 - w + w * 0.5 ** (age / half_life) for ``docs``: 1 for today's news, never
+    below 1 - w.
 
     Undated documents get the factor of a document one half-life old: neither
     favored nor buried. Dates slightly in the future count as now.
@@ -357,8 +368,8 @@ def _recency(index: Index, options: RankOptions) -> npt.NDArray[np.float64]:
 
     w = index.params.recency_weight
     if options.now is None or w <= 0:
-        return np.ones(index.n_docs, dtype=np.float64)
-    age_days = (options.now - dates(index, options.now)) / 86400.0
+        return np.ones(len(docs), dtype=np.float64)
+    age_days = (options.now - dates(index, options.now, docs)) / 86400.0
     age_days = np.where(np.isnan(age_days), options.half_life_days, np.maximum(age_days, 0.0))
     return 1.0 - w + w * np.power(0.5, age_days / options.half_life_days)
 
@@ -385,10 +396,12 @@ def _order(
 ) -> list[int]:
     """Candidates best first: by score, then newest, then by article (a hash of its id,
     so ties never depend on input order); ``recent`` puts the newest first."""
-    when = dates(index, options.now)
+    when = dict(
+        zip(candidates.tolist(), dates(index, options.now, candidates).tolist(), strict=True)
+    )
 
     def newest(d: int) -> float:
-        value = float(when[d])
+        value = when[d]
         return -value if not math.isnan(value) else math.inf
 
     def key(d: int) -> tuple[float, float, int]:
