@@ -24,6 +24,7 @@ import contextlib
 import queue
 import socket
 import ssl
+import sys
 import threading
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
@@ -52,6 +53,11 @@ ACCEPT = (
 )
 MAX_REDIRECTS = 5
 CONNECT_TIMEOUT = 10.0
+
+# httpx imports its own command-line client (click, rich, pygments: ~70 ms)
+# whenever click is installed, and falls back to a stub when that import fails.
+# giftfind never runs httpx's command line: have the import fail at once.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
