@@ -41,9 +41,11 @@ FIXTURES = Path(__file__).parent / "data"
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own cache and config dirs, and no ./feeds.yaml or env config."""
+    """Every test gets its own cache, data and config dirs, and no ./feeds.yaml or env config."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("GIFTFIND_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("GIFTFIND_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "xdg-data"))
     monkeypatch.delenv("GIFTFIND_FEEDS", raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "xdg-cache"))

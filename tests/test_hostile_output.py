@@ -45,7 +45,7 @@ UNSAFE = re.compile(
 UNSAFE_IN_VALUE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
-FORMATS = ("table", "json", "jsonl", "markdown")
+FORMATS = ("table", "json", "jsonl", "markdown", "letter")
 BAD_SCHEMES = re.compile(r"(?i)\b(?:java\s*script|vbscript|data|file)\s*:")
 
 #: Terminal and Unicode tricks, each one put in every text field of one item.

@@ -6,8 +6,8 @@ them without importing those modules.
 
 from __future__ import annotations
 
-#: Output formats of a search.
-FORMATS = ("table", "json", "jsonl", "markdown")
+#: Output formats of a search ("letter": a paragraph per result, from a template).
+FORMATS = ("table", "json", "jsonl", "markdown", "letter")
 #: Orders of a shortlist: relevance with a mild preference for recent articles,
 #: relevance alone, newest first.
 SORTS = ("hybrid", "relevance", "recent")

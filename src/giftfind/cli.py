@@ -259,6 +259,16 @@ def search(
     offline: Annotated[
         bool, typer.Option("--offline", help="Never fetch; search what is stored.")
     ] = False,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Your own letter template (implies --format letter), with fields {name} "
+            "{interest} {title} {source} {url} {published} {summary}.",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     feeds: FeedsOpt = None,
     cache_dir: CacheOpt = None,
     debug: DebugOpt = False,
@@ -267,6 +277,13 @@ def search(
     if refresh and offline:
         raise UsageError("--refresh and --offline cannot be used together")
     fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
+    if template is not None:
+        if fmt.value not in ("table", "letter"):
+            raise UsageError("--template is for --format letter")
+        fmt = Format.letter  # type: ignore[attr-defined]
+    from .cli_people import read_template
+
+    letter = read_template(template)
     width = _columns()
     since_td = _duration(since, "--since")
     max_age_td = _duration(max_age, "--max-age")
@@ -285,7 +302,8 @@ def search(
         # Recency moves: an answer that prefers recent articles holds for the day.
         "day": None if sort.value == "relevance" else datetime.now(UTC).date().isoformat(),
     }
-    key = None if refresh else core.answer_key(query, shape, feeds)
+    # A templated answer is not kept: the template file may change between searches.
+    key = None if refresh or template is not None else core.answer_key(query, shape, feeds)
     if key is not None:
         kept = core.recall_answer(key, cache_dir, offline=offline)
         if kept is not None:
@@ -319,7 +337,7 @@ def search(
         # JSON still prints its document, with an empty "results" list.
         notes.append(f"giftfind: no matching articles for {', '.join(response.interests)!s}")
     answer = core.Answer(
-        stdout=render(response, fmt.value, width=width),
+        stdout=render(response, fmt.value, width=width, template=letter),
         stderr="".join(f"{line}\n" for line in notes),
         code=int(ExitCode.OK if response.results else ExitCode.NO_RESULTS),
     )
@@ -493,5 +511,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
 # The other commands live in modules beside this one and reuse its options and
 # error handling, so they are registered once everything above is defined.
 from . import cli_feeds as _cli_feeds  # noqa: E402
+from . import cli_people as _cli_people  # noqa: E402
 
 _cli_feeds.register(app)
+_cli_people.register(app)

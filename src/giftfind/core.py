@@ -371,6 +371,36 @@ def _ensure_index(store: Any, config: Config) -> Any:
 # -- search ----------------------------------------------------------------------------
 
 
+def _refresh_if_stale(
+    store: Any,
+    config: Config,
+    settings: Settings,
+    now: datetime,
+    *,
+    offline: bool,
+    refresh: bool,
+    on_feed: Callable[[FeedOutcome], None] | None,
+) -> tuple[tuple[FeedOutcome, ...], list[str]]:
+    """What a search does before it ranks: refresh the feeds when the store is older
+    than ``max_age`` (or when asked), unless offline; a refresh already running is a
+    notice, not an error. The outcomes, and notices for the user."""
+    notices: list[str] = []
+    refreshed = store.refreshed(_feedset(config))
+    stale = refreshed is None or now.timestamp() - refreshed > settings.max_age.total_seconds()
+    if offline or not (refresh or stale):
+        return (), notices
+    done: list[FeedOutcome] = []
+    try:
+        with store.lock(wait=SEARCH_LOCK_WAIT):
+            for outcome in _refresh_locked(store, config, settings, None, force=refresh):
+                done.append(outcome)
+                if on_feed is not None:
+                    on_feed(outcome)
+    except StoreLocked:
+        notices.append("another refresh is running; answering from the stored articles")
+    return tuple(done), notices
+
+
 def search_response(
     query: str,
     *,
@@ -411,22 +441,10 @@ def search_response(
     settings = _settings(config, max_age=max_age, limit=limit)
     now = now or datetime.now(UTC)
     feedset = _feedset(config)
-    outcomes: tuple[FeedOutcome, ...] = ()
-    notices: list[str] = []
+    outcomes, notices = _refresh_if_stale(
+        store, config, settings, now, offline=offline, refresh=refresh, on_feed=on_feed
+    )
     refreshed = store.refreshed(feedset)
-    stale = refreshed is None or now.timestamp() - refreshed > settings.max_age.total_seconds()
-    if not offline and (refresh or stale):
-        try:
-            with store.lock(wait=SEARCH_LOCK_WAIT):
-                done = []
-                for outcome in _refresh_locked(store, config, settings, None, force=refresh):
-                    done.append(outcome)
-                    if on_feed is not None:
-                        on_feed(outcome)
-                outcomes = tuple(done)
-        except StoreLocked:
-            notices.append("another refresh is running; answering from the stored articles")
-        refreshed = store.refreshed(feedset)
     templates = [s for s in config.feeds if s.is_search]
     if templates and not offline:
         found, note = _fetch_search_feeds(
@@ -575,6 +593,55 @@ def _fetch_search_feeds(
     except StoreLocked:
         return (), "another refresh is running; search feeds were not fetched"
     return tuple(done), None
+
+
+def open_searcher(
+    *,
+    feeds: Path | str | None = None,
+    cache_dir: Path | str | None = None,
+    config: Config | None = None,
+    max_age: timedelta | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    now: datetime | None = None,
+    on_feed: Callable[[FeedOutcome], None] | None = None,
+) -> tuple[Searcher, tuple[FeedOutcome, ...], tuple[str, ...]]:
+    """A :class:`Searcher` over the current index, for many queries (a batch).
+
+    Runs first the refresh a search would (when the store is older than
+    ``max_age``, or with ``refresh``; never ``offline``), and returns the
+    Searcher with that refresh's outcomes and notices. Search feeds
+    (``{query}``) are not fetched: they belong to single searches. Close the
+    Searcher when done.
+    """
+    store = _open_store(cache_dir)
+    config = config or load(feeds, cache_dir=store.directory)
+    settings = _settings(config, max_age=max_age)
+    outcomes, notices = _refresh_if_stale(
+        store,
+        config,
+        settings,
+        now or datetime.now(UTC),
+        offline=offline,
+        refresh=refresh,
+        on_feed=on_feed,
+    )
+    searcher = Searcher(_ensure_index(store, config), _indexed_feeds(store, config))
+    if not searcher.n_docs:
+        notices.append(
+            "no articles are stored for these feeds yet"
+            + (" (searching offline)" if offline else "; see the warnings above")
+        )
+    return searcher, outcomes, tuple(notices)
+
+
+def stored_articles(*, cache_dir: Path | str | None = None) -> tuple[int, list[Article]]:
+    """Every stored article, of every feed, with the store generation they reflect
+    (read in one transaction). Article.feed is the feed's key (URL or path)."""
+    store = _open_store(cache_dir)
+    keys = store.feed_keys()
+    generation, groups = store.articles({k: k for k in keys})
+    return int(generation), [a for _, articles in groups for a in articles]
 
 
 def search(query: str, *, limit: int = 5, **options: Any) -> list[Result]:

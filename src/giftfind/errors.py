@@ -23,6 +23,8 @@ class ExitCode(IntEnum):
     FEEDS_FAILED = 3
     #: Another refresh holds the lock.
     LOCKED = 4
+    #: ``giftfind batch``: some rows were bad (reported on stderr; the rest were answered).
+    BAD_ROWS = 5
     #: A bug: an exception that is not a GiftfindError.
     INTERNAL = 70
     #: Interrupted by Ctrl-C.
@@ -104,3 +106,22 @@ class StoreLocked(StoreError):
     """Another giftfind process holds the refresh lock."""
 
     exit_code: ClassVar[int] = ExitCode.LOCKED
+
+
+class PeopleError(GiftfindError):
+    """The people file (interviewers and the gifts sent to them) cannot be read or written."""
+
+    exit_code: ClassVar[int] = ExitCode.USAGE
+
+
+class PersonNotFound(UsageError):
+    """No person, or more than one, answers to the name given."""
+
+    def __init__(self, message: str, *, candidates: tuple[str, ...] = ()) -> None:
+        #: The names that came close (or that the name matched, when it is ambiguous).
+        self.candidates = candidates
+        super().__init__(message)
+
+
+class TemplateError(UsageError):
+    """A letter template is invalid (an unknown field, attribute or index access...)."""

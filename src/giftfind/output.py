@@ -1,4 +1,4 @@
-"""Render a SearchResponse: table, JSON, JSON Lines or Markdown. Owns the JSON schema.
+"""Render a SearchResponse: table, JSON, JSON Lines, Markdown or letter. Owns the JSON schema.
 
 Every text field is passed through :func:`giftfind.text.clean` again here, so
 that even a Result built by a library caller from raw text cannot put an escape
@@ -11,14 +11,17 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .text import allowed_url, clean, shorten
 from .types import FeedHealth, FeedSpec, FeedState, Result, SearchResponse
 
+if TYPE_CHECKING:
+    from .letter import Template
+
 #: Version of the JSON / JSON Lines shape; bumped on any incompatible change.
 SCHEMA_VERSION = 1
-FORMATS = ("table", "json", "jsonl", "markdown")
+FORMATS = ("table", "json", "jsonl", "markdown", "letter")
 
 
 def _date(when: datetime | None) -> str:
@@ -164,12 +167,16 @@ def _md_url(url: str) -> str:
     )  # fmt: skip
 
 
-def render_markdown(resp: SearchResponse) -> str:
-    """A Markdown list, ready to paste into notes or a letter draft."""
+def render_markdown(resp: SearchResponse, *, heading: str | None = None) -> str:
+    """A Markdown list, ready to paste into notes or a letter draft.
+
+    ``heading`` (plain text) replaces the "Articles for <interests>" heading.
+    """
     if not resp.results:
         return ""
     interests = ", ".join(clean(i) for i in resp.interests)
-    out = [f"## Articles for {_md(interests)}", ""]
+    head = _md(heading) if heading is not None else f"Articles for {_md(interests)}"
+    out = [f"## {head}", ""]
     for n, r in enumerate(resp.results, 1):
         url = _md_url(r.url)
         title = f"[{_md(r.title)}](<{url}>)" if url else _md(r.title)
@@ -189,8 +196,22 @@ def render_markdown(resp: SearchResponse) -> str:
     return "\n".join(out)
 
 
-def render(resp: SearchResponse, fmt: str, *, width: int = 100) -> str:
-    """Render in one of :data:`FORMATS`."""
+def render(
+    resp: SearchResponse,
+    fmt: str,
+    *,
+    width: int = 100,
+    template: Template | None = None,
+    name: str = "",
+) -> str:
+    """Render in one of :data:`FORMATS`.
+
+    ``template`` and ``name`` are for "letter" (see :mod:`giftfind.letter`).
+    """
+    if fmt == "letter":
+        from .letter import render_letter
+
+        return render_letter(resp.results, template, name=name, interests=resp.interests)
     if fmt == "json":
         return render_json(resp)
     if fmt == "jsonl":

@@ -244,3 +244,17 @@ class SearchResponse:
     generation: int = 0
     #: When the stored articles are due for a refresh (max_age after the last one).
     fresh_until: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PersonAnswer:
+    """A search for one person (``giftfind for``, a digest): what was not sent to her yet."""
+
+    #: Her name, as the people file has it.
+    name: str
+    #: The shortlist for her interests, without the articles already sent to her.
+    response: SearchResponse
+    #: Articles the search found that were left out because she was sent them.
+    left_out: int = 0
+    #: In a digest: articles giftfind first stored after this are new; None otherwise.
+    since: datetime | None = None
