@@ -279,3 +279,23 @@ def test_feeds_commands_print_help_and_fail_cleanly() -> None:
     assert r.returncode == 2
     assert r.stderr.count("\n") == 1
     assert "Traceback" not in r.stderr
+
+
+def test_schedule_pairs_refresh_with_a_digest(tmp_path: Path, server: FeedServer) -> None:
+    feed = rss([{"title": "Sailing news", "link": "https://a.example/s", "guid": "s",
+                 "description": "A regatta on the lake."}])  # fmt: skip
+    config = write_config(tmp_path / "feeds.yaml", [{"name": "A", "url": server.add("/a", feed)}])
+    r = run("schedule", "--cron", "--feeds", str(config), "--cache-dir", str(tmp_path / "c"))
+    paired = next(x for x in r.stdout.splitlines() if x.startswith("# 0 8 * * * "))
+    refresh, digest = paired.removeprefix("# 0 8 * * * ").split("; ")
+    digest_args = shlex.split(digest.removesuffix(" >> $HOME/giftfind-digest.md"))
+    assert digest_args[1:4] == ["digest", "--format", "markdown"]
+    # Run as cron would, with a person to follow: the digest lists what the refresh stored.
+    assert subprocess.run(shlex.split(refresh), capture_output=True, timeout=60).returncode == 0
+    data = digest_args[digest_args.index("--data-dir") + 1]
+    add = run("people", "add", "Jane Doe", "--interests", "sailing", "--data-dir", data)
+    assert add.exit_code == 0, add.stderr
+    done = subprocess.run(digest_args, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "## Jane Doe" in done.stdout
+    assert "Sailing news" in done.stdout

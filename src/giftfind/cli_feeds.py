@@ -264,6 +264,14 @@ def schedule_command(
     store_dir = Path(cache_dir if cache_dir is not None else core.default_cache_dir()).resolve()
     command = [*_executable(), "refresh", "--feeds", str(feeds_path), "--cache-dir", str(store_dir)]
     command += ["--wait", "60"]
+    from .people import default_data_dir
+
+    # What giftfind digest needs beside it (issue 7): the same feeds and store, and the
+    # people file, wherever this shell's environment puts them.
+    data_dir = default_data_dir().resolve()
+    digest = [*_executable(), "digest", "--format", "markdown", "--offline"]
+    digest += ["--feeds", str(feeds_path), "--cache-dir", str(store_dir)]
+    digest += ["--data-dir", str(data_dir)]
     # A fixed minute derived from the cache dir spreads many users' refreshes over the
     # hour instead of all hitting the feeds' servers at :00.
     import zlib
@@ -272,9 +280,9 @@ def schedule_command(
     step = _steps(period, every)
     parts = []
     if cron or not systemd:
-        parts.append(_cron(command, step, spread))
+        parts.append(_cron(command, step, spread, digest))
     if systemd or not cron:
-        parts.append(_systemd(command, step, spread))
+        parts.append(_systemd(command, step, spread, digest))
     _echo("\n".join(parts))
     return 0
 
@@ -317,7 +325,7 @@ def _every_text(unit: str, n: int) -> str:
     return f"every {n} {unit[:-1] if n == 1 else unit}"
 
 
-def _cron(command: list[str], step: tuple[str, int], spread: int) -> str:
+def _cron(command: list[str], step: tuple[str, int], spread: int, digest: list[str]) -> str:
     import shlex
 
     unit, n = step
@@ -328,13 +336,27 @@ def _cron(command: list[str], step: tuple[str, int], spread: int) -> str:
         when = f"{minute} {(spread // 60) % n}-23/{n} * * *" if n > 1 else f"{minute} * * * *"
     else:
         when = f"{minute} {(spread // 60) % 24} * * *"
-    # In a crontab, % ends the command unless escaped.
-    line = " ".join(shlex.quote(arg) for arg in command).replace("%", r"\%")
+
+    def line(args: list[str]) -> str:
+        # In a crontab, % ends the command unless escaped.
+        return " ".join(shlex.quote(arg) for arg in args).replace("%", r"\%")
+
     return (
         f"# giftfind: refresh due feeds {_every_text(unit, n)} (install with `crontab -e`).\n"
         "# Quiet when all went well: cron mails you only the failing feeds (exit 3).\n"
-        f"{when} {line}\n"
+        f"{when} {line(command)}\n"
+        "#\n"
+        "# Following up with people (giftfind people add ...)? Add a morning digest of\n"
+        "# what is new for each of them, right after a refresh (';' rather than '&&':\n"
+        "# refresh exits 3 when only some feeds failed):\n"
+        f"# 0 8 * * * {line(command)}; {line(digest)} >> $HOME/giftfind-digest.md\n"
     )
+
+
+def _shell(args: list[str]) -> str:
+    import shlex
+
+    return " ".join(shlex.quote(arg) for arg in args)
 
 
 def _systemd_quote(arg: str) -> str:
@@ -345,7 +367,7 @@ def _systemd_quote(arg: str) -> str:
     return arg
 
 
-def _systemd(command: list[str], step: tuple[str, int], spread: int) -> str:
+def _systemd(command: list[str], step: tuple[str, int], spread: int, digest: list[str]) -> str:
     unit, n = step
     minute = spread % 60
     if unit == "minutes":
@@ -355,6 +377,11 @@ def _systemd(command: list[str], step: tuple[str, int], spread: int) -> str:
     else:
         calendar = f"{(spread // 60) % 24:02d}:{minute:02d}"
     exec_start = " ".join(_systemd_quote(arg) for arg in command)
+    # One shell command line, quoted for systemd, where %h (the home directory)
+    # stays a specifier.
+    script = _shell(digest).replace("%", "%%").replace("$", "$$")
+    script = script.replace("\\", "\\\\").replace('"', '\\"')
+    post = f'"{script} >> %h/giftfind-digest.md"'
     return (
         "# ~/.config/systemd/user/giftfind-refresh.service\n"
         "[Unit]\n"
@@ -365,6 +392,10 @@ def _systemd(command: list[str], step: tuple[str, int], spread: int) -> str:
         f"ExecStart={exec_start}\n"
         "# 3: some feeds failed and the rest were stored (see `giftfind feeds status`).\n"
         "SuccessExitStatus=3\n"
+        "# Following up with people (giftfind people add ...)? Uncomment to append what\n"
+        "# is new for each of them to a digest after each refresh (only what is new is\n"
+        "# appended; digest exits 1 when nothing is: hence the leading '-').\n"
+        f"# ExecStartPost=-/bin/sh -c {post}\n"
         "\n"
         "# ~/.config/systemd/user/giftfind-refresh.timer\n"
         "[Unit]\n"
