@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from giftfind.analyze import analyze
+from giftfind.errors import StoreDamaged
 from giftfind.index import MERGE_SEGMENTS, FeedInput, Index, current_meta, update
 from giftfind.types import Article
 
@@ -200,6 +201,9 @@ def test_an_unreadable_snapshot_is_not_opened(tmp_path: Path, corrupt: str) -> N
     assert meta is not None
     target = tmp_path / "CURRENT" if corrupt == "CURRENT" else Path(meta["_dir"]) / "meta.json"
     target.write_text("{not json")
+    # Reported once, and withdrawn.
+    with pytest.raises(StoreDamaged, match=r"search index .* was damaged"):
+        Index.open(tmp_path)
     assert Index.open(tmp_path) is None
     # The next update rebuilds from the store.
     assert update(tmp_path, feeds.inputs(), generation=1) == "rebuilt"

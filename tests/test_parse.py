@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -232,12 +233,11 @@ def _is_mojibake(s: str) -> bool:
     """True for text that is UTF-8 bytes read as Latin-1 ("Â¡" for "¡").
 
     feedparser deliberately repairs such double-encoded titles, so they do not
-    round-trip, by design.
+    round-trip, by design. It repairs a part of a title too ("\\xa0Â\\xa00" holds
+    "Â\\xa0", a no-break space read as Latin-1): any UTF-8 lead byte followed by a
+    continuation byte, read as Latin-1, counts.
     """
-    try:
-        return s.encode("latin-1").decode("utf-8") != s
-    except UnicodeError:
-        return False
+    return re.search("[\xc2-\xf4][\x80-\xbf]", s) is not None
 
 
 xml_text = st.text(

@@ -27,6 +27,9 @@ class ExitCode(IntEnum):
     BAD_ROWS = 5
     #: A bug: an exception that is not a GiftfindError.
     INTERNAL = 70
+    #: The store cannot be used: not writable, the disk is full, or it was damaged
+    #: (then what could be read was kept, and the command can be run again).
+    STORE = 74
     #: Interrupted by Ctrl-C.
     INTERRUPTED = 130
 
@@ -74,6 +77,11 @@ class FeedError(GiftfindError):
         self.message = message
         super().__init__(f"feed {feed!r}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled (to cross from a worker process) with the arguments __init__ takes,
+        # not the one formatted line Exception would pass back.
+        return (type(self), (self.feed, self.message), self.__dict__)
+
 
 class FetchError(FeedError):
     """The feed could not be retrieved (network, HTTP status, size cap...)."""
@@ -100,6 +108,14 @@ class ParseError(FeedError):
 
 class StoreError(GiftfindError):
     """The local store cannot be opened, read or written."""
+
+    exit_code: ClassVar[int] = ExitCode.STORE
+
+
+class StoreDamaged(StoreError):
+    """Part of the store or of its index could not be read: it was set aside or dropped,
+    what could be read was kept, and the rest comes back by itself (the index is
+    rebuilt from the articles, the articles by the next refresh)."""
 
 
 class StoreLocked(StoreError):

@@ -25,11 +25,18 @@ Lucene made standard:
 ``docs.jsonl`` + ``docs_off.npy``
     the display fields, one JSON line per document, read by offset.
 
-A *snapshot* (``snap-*/meta.json``) lists the live segments, the documents
-deleted since they were written (``deleted.npy``), the store generation and
-feed versions it reflects, and the ranking parameters. ``CURRENT`` names the
-live snapshot and is replaced atomically, so a search sees the old index or
-the new one, never half of one.
+A *snapshot* (``snap-*/meta.json``) lists the live segments (with the size of
+each of their files), the documents deleted since they were written
+(``deleted.npy``), the store generation and feed versions it reflects, and the
+ranking parameters. ``CURRENT`` names the live snapshot and is replaced
+atomically, so a search sees the old index or the new one, never half of one.
+A snapshot that was replaced, and the segments only it used, stay for
+``GRACE_SECONDS`` after the replacement, for the searches that opened it.
+
+The index is derived data. A damaged one (a file missing, cut short or
+holding garbage) is reported as :class:`~giftfind.errors.StoreDamaged` once
+``CURRENT`` has been withdrawn, so the next search rebuilds it from the store;
+an update that finds the current snapshot damaged rebuilds it at once.
 
 Term weights are BM25's, computed at query time from the counts and the
 collection statistics (document frequency, document count, average length),
@@ -41,6 +48,9 @@ rebuild, done when deletions or small segments accumulate).
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import functools
 import json
 import math
 import mmap
@@ -51,9 +61,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._log import log
 from .analyze import analyze, batch_ids
+from .errors import StoreDamaged, StoreError
 from .text import canonical_url
 from .types import Article
 
@@ -73,6 +85,10 @@ _SEGMENT_ARRAYS = (
 MERGE_DELETED = 0.2
 #: ... or when there are more segments than this.
 MERGE_SEGMENTS = 12
+#: What reading a damaged snapshot raises: files missing or cut short (OSError,
+#: numpy's ValueError/EOFError), garbage where ids or offsets should be
+#: (IndexError, json's and UTF-8's ValueErrors), a meta.json of the wrong shape.
+_DAMAGE = (OSError, ValueError, EOFError, IndexError, KeyError, TypeError, OverflowError)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,8 +249,9 @@ def _dedupe(groups: Sequence[tuple[str, Sequence[Article]]]) -> list[_Item]:
     return items
 
 
-def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
-    """Index ``items`` into a new segment directory under ``parent``; returns its name."""
+def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> dict[str, Any]:
+    """Index ``items`` into a new segment directory under ``parent``; returns its entry
+    for a snapshot: its name, document count and the size of each file."""
     import numpy as np
 
     prepared = _prepare(items, params)
@@ -298,12 +315,13 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> str:
         for key_name, value in arrays.items():
             np.save(tmp / f"{key_name}.npy", value, allow_pickle=False)
         (tmp / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
+        sizes = {f.name: f.stat().st_size for f in tmp.iterdir()}
         _fsync_dir(tmp)
         os.replace(tmp, parent / name)
     except BaseException:
         _rmtree(tmp)
         raise
-    return name
+    return {"name": name, "n": n_docs, "sizes": sizes}
 
 
 @dataclass(slots=True)
@@ -492,21 +510,75 @@ class _Arrays(dict[str, Any]):
         return value
 
 
-def _open_segment(parent: Path, name: str, base: int) -> _Segment:
-    directory = parent / name
+def _open_segment(parent: Path, entry: Mapping[str, Any]) -> _Segment:
+    directory = parent / entry["name"]
+    # A file cut short or gone is found here, by its size (a stat each: cheap
+    # enough for every search); garbage of the right size, when it is read.
+    for file, size in (entry.get("sizes") or {}).items():
+        actual = (directory / file).stat().st_size
+        if actual != size:
+            raise ValueError(f"{entry['name']}/{file} has {actual} bytes, not {size}")
     sources = json.loads((directory / "sources.json").read_text(encoding="utf-8"))
-    return _Segment(directory, base, _Arrays(directory), sources)
+    if not isinstance(sources, list):
+        raise TypeError(f"{entry['name']}/sources.json is not a list")
+    return _Segment(directory, int(entry["base"]), _Arrays(directory), sources)
 
 
-def current_meta(parent: Path) -> dict[str, Any] | None:
-    """The current snapshot's meta.json, or None if there is no readable snapshot."""
+def current_meta(parent: Path, *, strict: bool = False) -> dict[str, Any] | None:
+    """The current snapshot's meta.json, or None if there is no readable snapshot.
+
+    ``strict``: None only when there is no snapshot; one that cannot be read
+    raises :class:`_Broken`.
+    """
     try:
         name = (parent / CURRENT).read_text(encoding="utf-8").strip()
-        meta: dict[str, Any] = json.loads((parent / name / "meta.json").read_text("utf-8"))
-    except (OSError, ValueError):
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as e:
+        if strict:
+            raise _Broken(parent, None, f"{CURRENT}: {_why(e)}") from e
+        return None
+    try:
+        if not name.startswith("snap-") or "/" in name or "\\" in name:
+            raise ValueError(f"{CURRENT} names no snapshot: {name[:40]!r}")
+        meta = json.loads((parent / name / "meta.json").read_text("utf-8"))
+        if not isinstance(meta, dict) or not isinstance(meta.get("segments"), list):
+            raise ValueError(f"{name}/meta.json is not a snapshot's")
+    except (OSError, ValueError) as e:
+        if strict:
+            raise _Broken(parent, name, _why(e)) from e
         return None
     meta["_dir"] = str(parent / name)
     return meta
+
+
+class _Broken(Exception):
+    """The current snapshot cannot be read."""
+
+    def __init__(self, parent: Path, snapshot: str | None, why: str) -> None:
+        self.parent = parent
+        self.snapshot = snapshot
+        self.why = why
+        super().__init__(why)
+
+
+def _why(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}"[:300]
+
+
+def _withdraw(broken: _Broken) -> StoreDamaged:
+    """Withdraw a damaged snapshot (unless another one replaced it meanwhile), so that
+    the next search rebuilds the index; the error that says so."""
+    current = broken.parent / CURRENT
+    try:
+        if broken.snapshot is None or current.read_text("utf-8").strip() == broken.snapshot:
+            current.unlink()
+    except OSError:
+        pass
+    return StoreDamaged(
+        f"the search index in {str(broken.parent)!r} was damaged ({broken.why}); it is "
+        "rebuilt from the stored articles when giftfind next runs"
+    )
 
 
 def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
@@ -528,10 +600,24 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
     except BaseException:
         _rmtree(tmp)
         raise
+    try:
+        replaced: str | None = (parent / CURRENT).read_text(encoding="utf-8").strip()
+    except (OSError, ValueError):
+        replaced = None
     pointer = parent / f".{CURRENT}.{_token()}"
-    pointer.write_text(name, encoding="utf-8")
-    os.replace(pointer, parent / CURRENT)
+    try:
+        pointer.write_text(name, encoding="utf-8")
+        os.replace(pointer, parent / CURRENT)
+    except BaseException:
+        pointer.unlink(missing_ok=True)
+        raise
     _fsync_dir(parent)
+    if replaced and replaced.startswith("snap-") and "/" not in replaced:
+        # Its grace period starts now: a search may have opened it a moment ago
+        # (counted from when it was made, a day-old snapshot went at once, and
+        # with it segments such a search had yet to read).
+        with contextlib.suppress(OSError):
+            os.utime(parent / replaced)
     _prune(parent, current=name)
 
 
@@ -554,23 +640,32 @@ GRACE_SECONDS = 120.0
 
 
 def _prune(parent: Path, *, current: str) -> None:
+    """Remove snapshots replaced more than GRACE_SECONDS ago, the segments no snapshot
+    uses, and builds that crashed long ago. Another process may be pruning too:
+    whatever vanishes meanwhile is simply gone."""
     now = time.time()
     keep_segments: set[str] = set()
     for snap in parent.glob("snap-*"):
         try:
-            meta = json.loads((snap / "meta.json").read_text("utf-8"))
             old = snap.name != current and now - snap.stat().st_mtime > GRACE_SECONDS
-        except (OSError, ValueError):
-            meta, old = {}, True
+            meta = {} if old else json.loads((snap / "meta.json").read_text("utf-8"))
+            names = [s["name"] for s in meta.get("segments", [])]
+        except FileNotFoundError:
+            continue
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            names, old = [], snap.name != current
         if old:
             _rmtree(snap)
         else:
-            keep_segments.update(s["name"] for s in meta.get("segments", []))
+            keep_segments.update(str(n) for n in names)
     for path in parent.iterdir():
-        stale = now - path.stat().st_mtime > GRACE_SECONDS
-        if path.name.startswith("seg-") and path.name not in keep_segments and stale:
+        try:
+            age = now - path.stat().st_mtime
+        except OSError:
+            continue
+        if path.name.startswith("seg-") and path.name not in keep_segments and age > GRACE_SECONDS:
             _rmtree(path)
-        elif path.name.startswith(".tmp-") and now - path.stat().st_mtime > 3600:
+        elif path.name.startswith((".tmp-", f".{CURRENT}.")) and age > 3600:
             _rmtree(path)  # a build that crashed long ago
 
 
@@ -602,9 +697,36 @@ def update(
     Only feeds whose version changed are read. Their new or changed articles
     go into one new segment; articles gone or replaced are marked deleted. A
     full rebuild happens when there is no usable index, the parameters or the
-    feed list changed, or deletions and segments have piled up.
+    feed list changed, or deletions and segments have piled up, or the current
+    snapshot is damaged. A failure to write (a full disk, a read-only directory)
+    raises :class:`~giftfind.errors.StoreError`, and leaves the current snapshot
+    as it was.
     """
     params = params or Params()
+    try:
+        return _update(parent, feeds, generation, params, full)
+    except OSError as e:
+        raise StoreError(
+            f"cannot write the search index in {str(parent)!r}: {_describe_write_error(e)}"
+        ) from e
+
+
+def _describe_write_error(e: OSError) -> str:
+    if e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return f"no space left ({e.strerror})"
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"not writable ({e.strerror}); use --cache-dir or $GIFTFIND_CACHE_DIR"
+    return e.strerror or str(e)
+
+
+#: Errors that say the disk, not the snapshot, is the problem.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EACCES,
+                           errno.EPERM, errno.EROFS})  # fmt: skip
+
+
+def _update(
+    parent: Path, feeds: Sequence[FeedInput], generation: int, params: Params, full: bool
+) -> str:
     meta = None if full else current_meta(parent)
     keys = [f.key for f in feeds]
     if (
@@ -616,19 +738,26 @@ def update(
         # (Feeds added at the end, as search feeds are, only add to the index.)
         _rebuild(parent, feeds, generation, params)
         return "rebuilt"
-    versions: dict[str, int] = meta.get("feeds", {})
-    changed = [f for f in feeds if versions.get(f.key) != f.version]
-    if not changed:
-        if meta.get("generation") != generation or meta.get("params") != asdict(params):
-            # Nothing to index; record the generation (and query-time parameters).
-            new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
-            new_meta.update(generation=generation, params=asdict(params))
-            _publish(parent, new_meta, _load_deleted(Path(meta["_dir"])))
-        return "current"
-    if not _incremental(parent, meta, feeds, changed, generation, params):
-        _rebuild(parent, feeds, generation, params)
-        return "rebuilt"
-    return "updated"
+    try:
+        versions: dict[str, int] = meta.get("feeds", {})
+        changed = [f for f in feeds if versions.get(f.key) != f.version]
+        if not changed:
+            if meta.get("generation") != generation or meta.get("params") != asdict(params):
+                # Nothing to index; record the generation (and query-time parameters).
+                new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
+                new_meta.update(generation=generation, params=asdict(params))
+                _publish(parent, new_meta, _load_deleted(Path(meta["_dir"])))
+            return "current"
+        if _incremental(parent, meta, feeds, changed, generation, params):
+            return "updated"
+    except _DAMAGE as e:
+        if isinstance(e, OSError) and e.errno in _WRITE_ERRNOS:
+            raise
+        # The current snapshot cannot be read: the store has all it takes to
+        # make a new one.
+        log().warning("the search index in %s is damaged (%s); rebuilding it", parent, _why(e))
+    _rebuild(parent, feeds, generation, params)
+    return "rebuilt"
 
 
 def _load_deleted(snapshot: Path) -> Any | None:
@@ -643,8 +772,7 @@ def _rebuild(parent: Path, feeds: Sequence[FeedInput], generation: int, params: 
     items = _dedupe([(f.key, f.load()) for f in feeds])
     segments = []
     if items:
-        name = _write_segment(parent, items, params)
-        segments.append({"name": name, "base": 0, "n": len(items)})
+        segments.append({**_write_segment(parent, items, params), "base": 0})
     meta = {
         "version": INDEX_VERSION,
         "generation": generation,
@@ -726,8 +854,7 @@ def _incremental(
     if total and (deleted.sum() > MERGE_DELETED * total or len(segments) + 1 > MERGE_SEGMENTS):
         return False
     if added:
-        name = _write_segment(parent, added, params)
-        segments.append({"name": name, "base": n_docs, "n": len(added)})
+        segments.append({**_write_segment(parent, added, params), "base": n_docs})
         deleted = np.concatenate([deleted, np.zeros(len(added), dtype=bool)])
     new_meta = {k: v for k, v in meta.items() if not k.startswith("_")}
     new_meta.update(
@@ -774,6 +901,22 @@ def _segment_of(segments: Sequence[_Segment], d: int) -> tuple[_Segment, int]:
 
 # -- searching -------------------------------------------------------------------------
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _reads(method: _F) -> _F:
+    """An Index method that reads the snapshot: what damage makes it raise becomes a
+    StoreDamaged, once the snapshot is withdrawn."""
+
+    @functools.wraps(method)
+    def wrapper(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except _DAMAGE as e:
+            raise _withdraw(_Broken(self.parent, self.snapshot, _why(e))) from e
+
+    return wrapper  # type: ignore[return-value]
+
 
 class Index:
     """A snapshot opened for searching: memory-mapped arrays, numpy only."""
@@ -783,10 +926,12 @@ class Index:
 
         self.parent = parent
         self.meta = dict(meta)
+        #: The snapshot's directory name.
+        self.snapshot = Path(meta["_dir"]).name if meta.get("_dir") else None
         self.sources: list[str] = list(meta["sources"])
         self.params = Params(**meta.get("params", {}))
         self.generation: int = int(meta["generation"])
-        self.segments = [_open_segment(parent, s["name"], s["base"]) for s in meta["segments"]]
+        self.segments = [_open_segment(parent, s) for s in meta["segments"]]
         self.n_docs = int(meta["n_docs"])
         position = {key: i for i, key in enumerate(self.sources)}
         per_segment = []
@@ -800,19 +945,32 @@ class Index:
         deleted = _load_deleted(Path(meta["_dir"])) if meta.get("deleted") else None
         self.deleted = deleted if deleted is not None else np.zeros(self.n_docs, dtype=bool)
         self.also: dict[str, list[str]] = dict(meta.get("also", {}))
+        per_doc = {"source": self.source, "published": self.published, "seen": self.seen,
+                   "dl": self.dl, "deleted": self.deleted}  # fmt: skip
+        for name, array in per_doc.items():
+            if len(array) != self.n_docs:
+                raise ValueError(f"{name} holds {len(array)} documents, not {self.n_docs}")
         self.avgdl = float(self.dl.mean()) if self.n_docs else 1.0
         self._postings: dict[str, tuple[Any, Any]] = {}
 
     @classmethod
     def open(cls, parent: Path) -> Index | None:
-        """Open the current snapshot under ``parent``; None if there is none usable."""
-        meta = current_meta(parent)
-        if meta is None or meta.get("version") != INDEX_VERSION:
-            return None
+        """Open the current snapshot under ``parent``; None if there is none, or one made
+        by another version of giftfind.
+
+        Raises :class:`~giftfind.errors.StoreDamaged` if it is damaged (having
+        withdrawn it, so that the next update rebuilds it).
+        """
         try:
-            return cls(parent, meta)
-        except (OSError, ValueError, KeyError):
-            return None
+            meta = current_meta(parent, strict=True)
+            if meta is None or meta.get("version") != INDEX_VERSION:
+                return None
+            try:
+                return cls(parent, meta)
+            except _DAMAGE as e:
+                raise _Broken(parent, Path(meta["_dir"]).name, _why(e)) from e
+        except _Broken as broken:
+            raise _withdraw(broken) from broken
 
     def close(self) -> None:
         """Release the documents' memory maps."""
@@ -827,6 +985,7 @@ class Index:
 
     # -- terms ---------------------------------------------------------------------
 
+    @_reads
     def postings(self, term: str) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
         """The documents (global ids, ascending) holding ``term``, and its count in each."""
         import numpy as np
@@ -851,6 +1010,11 @@ class Index:
             found = (docs[0].astype(np.int32, copy=False), tfs[0])
         else:
             found = (np.concatenate(docs).astype(np.int32), np.concatenate(tfs))
+        if len(found[0]) and (found[0].min() < 0 or found[0].max() >= self.n_docs):
+            # Garbage where document ids should be: every caller would index with it.
+            raise IndexError(f"postings of {term!r} name documents that do not exist")
+        if len(found[0]) != len(found[1]):
+            raise ValueError(f"postings of {term!r} do not match their counts")
         self._postings[term] = found
         return found
 
@@ -869,6 +1033,7 @@ class Index:
 
     # -- scoring -------------------------------------------------------------------
 
+    @_reads
     def weights(
         self, docs: npt.NDArray[np.int32], tf: npt.NDArray[np.float32], idf: float
     ) -> npt.NDArray[np.float64]:
@@ -891,6 +1056,7 @@ class Index:
         k = self.params.k1 + 1.0
         return sum(w * self.idf(t) * k for t, w in vector.items()) or 1.0
 
+    @_reads
     def score(self, vector: Mapping[str, float]) -> npt.NDArray[np.float64]:
         """``vector`` dotted with every document, reading only its terms' postings."""
         import numpy as np
@@ -903,6 +1069,7 @@ class Index:
                 scores[docs] += weight * self.weights(docs, tf, self.idf(term))
         return scores
 
+    @_reads
     def doc_terms(self, i: int) -> tuple[list[str], npt.NDArray[np.float64]]:
         """The terms of document ``i`` (sorted) and their BM25 weights."""
         import numpy as np
@@ -930,6 +1097,7 @@ class Index:
         words = [bytes(t).decode() for t in keys]
         return words, idf * tf * (p.k1 + 1.0) / (tf + norm)
 
+    @_reads
     def key(self, i: int) -> int:
         """A 64-bit hash of document ``i``'s article id: a tie-break that never depends
         on the order articles were indexed in."""
@@ -949,6 +1117,7 @@ class Index:
 
     # -- documents -----------------------------------------------------------------
 
+    @_reads
     def doc(self, i: int) -> Doc:
         """Display fields of document ``i``."""
         s, local = _segment_of(self.segments, i)

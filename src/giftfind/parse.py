@@ -647,12 +647,47 @@ def _unique(articles: list[Article]) -> tuple[Article, ...]:
 
 def _parse_job(
     content: bytes, spec: FeedSpec, headers: Mapping[str, str], url: str | None
-) -> ParsedFeed | ParseError:
-    """:func:`parse_feed` in a worker process; a failure comes back as a value."""
+) -> ParsedFeed | str:
+    """:func:`parse_feed` in a worker process; a failure comes back as its message.
+
+    (Not as the ParseError itself: what crosses back is pickled, and an answer
+    the parent cannot unpickle kills the pool's result thread, after which every
+    ``get()`` waits forever.)
+    """
     try:
         return parse_feed(content, spec, headers=headers, url=url)
     except ParseError as e:
-        return e
+        return e.message
+
+
+#: How long a document may take to parse in a worker before it is given up.
+PARSE_TIMEOUT = 120.0
+
+
+class _Job:
+    """A document being parsed in a worker: ``ready()``, then ``get()`` the ParsedFeed
+    or a ParseError, never an exception and never a wait without end."""
+
+    def __init__(self, result: Any, spec: FeedSpec) -> None:
+        self._result = result
+        self._spec = spec
+
+    def ready(self) -> bool:
+        return bool(self._result.ready())
+
+    def get(self) -> ParsedFeed | ParseError:
+        import multiprocessing
+
+        try:
+            value = self._result.get(timeout=PARSE_TIMEOUT)
+        except multiprocessing.TimeoutError:
+            return ParseError(self._spec.name, f"not parsed within {PARSE_TIMEOUT:g}s")
+        except Exception as e:  # the worker died, or its answer could not be read
+            log().debug("parse worker failed on %s", self._spec.name, exc_info=True)
+            return ParseError(self._spec.name, f"the parser failed ({type(e).__name__})")
+        if isinstance(value, ParsedFeed):
+            return value
+        return ParseError(self._spec.name, str(value))
 
 
 class ParsePool:
@@ -687,9 +722,9 @@ class ParsePool:
 
     def submit(
         self, content: bytes, spec: FeedSpec, headers: Mapping[str, str], url: str | None
-    ) -> Any:
+    ) -> _Job:
         """Start parsing; the result's ``get()`` gives a ParsedFeed or a ParseError."""
-        return self._pool.apply_async(_parse_job, (content, spec, dict(headers), url))
+        return _Job(self._pool.apply_async(_parse_job, (content, spec, dict(headers), url)), spec)
 
     def close(self) -> None:
         """Stop the workers."""
