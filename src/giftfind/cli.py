@@ -335,7 +335,9 @@ def search(
     notes = [f"giftfind: {notice}" for notice in response.notices]
     if not response.results:
         # JSON still prints its document, with an empty "results" list.
-        notes.append(f"giftfind: no matching articles for {', '.join(response.interests)!s}")
+        asked = ", ".join(response.interests)
+        asked = asked if len(asked) <= 200 else asked[:200] + "…"  # a 10 KB query: one short line
+        notes.append(f"giftfind: no matching articles for {asked}")
     answer = core.Answer(
         stdout=render(response, fmt.value, width=width, template=letter),
         stderr="".join(f"{line}\n" for line in notes),

@@ -219,15 +219,26 @@ def _parse(path: Path) -> Config:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", path=path) from e
+        raise ConfigError(
+            f"not UTF-8 text ({e.reason} at byte {e.start})",
+            path=path,
+            line=raw.count(b"\n", 0, e.start) + 1,
+        ) from e
     except OSError as e:
         raise ConfigError(f"cannot read: {e.strerror or e}", path=path) from e
 
+    import warnings
+
     yaml = YAML(typ="rt")
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():
+            # An anchor defined twice is valid YAML (an alias names the latest);
+            # ruamel warns about it in eight lines of its own on stderr.
+            warnings.simplefilter("ignore")
+            data = yaml.load(text)
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -255,6 +266,17 @@ def _parse(path: Path) -> Config:
 
 
 # -- checking ---------------------------------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    """What a YAML value is, in YAML's words (not ruamel's CommentedSeq/CommentedMap)."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return {bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
 
 
 def _line_of(node: Any, key: str | int | None = None) -> int | None:
@@ -290,7 +312,9 @@ def _check(data: Any, path: Path) -> Config:
         raise ConfigError("the file is empty; it needs a 'feeds:' list", path=path, line=1)
     if not isinstance(data, dict):
         raise ConfigError(
-            "the top level must be a mapping with a 'feeds:' list", path=path, line=_line_of(data)
+            "the top level must be a mapping with a 'feeds:' list",
+            path=path,
+            line=_line_of(data) or 1,
         )
     for key in data:
         if key not in _TOP_KEYS:
@@ -339,7 +363,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
         raise ConfigError(
             "each feed must be a mapping like '- name: ...\\n    url: ...'", path=path, line=line
         )
-    label = repr(str(entry["name"])) if isinstance(entry.get("name"), str) else f"#{line}"
+    label = repr(str(entry["name"])) if isinstance(entry.get("name"), str) else f"on line {line}"
 
     def fail(message: str, key: str) -> ConfigError:
         return ConfigError(
@@ -356,7 +380,7 @@ def _check_feed(entry: Any, line: int | None, base: Path, path: Path) -> FeedSpe
         if key not in entry or entry[key] is None or entry[key] == "":
             raise fail(f"missing {key!r}", key)
         if not isinstance(entry[key], str):
-            raise fail(f"{key!r} must be a string, not {type(entry[key]).__name__}", key)
+            raise fail(f"{key!r} must be a string, not {_kind(entry[key])}", key)
     for key in ("name", "url"):
         if _BAD_CHARS.search(entry[key]):
             raise fail(f"{key!r} contains control or invalid characters", key)
@@ -462,9 +486,14 @@ def _positive_float(value: Any) -> float:
 
 
 def _duration_setting(value: Any) -> timedelta:
+    import math
+
     if isinstance(value, bool):
         raise ValueError(f"must be a duration like '6h' or '30m', not {value!r}")
     if isinstance(value, int | float):
+        # (timedelta overflows past 999999999 days, and NaN is no number of seconds.)
+        if not math.isfinite(value) or abs(value) > MAX_DURATION.total_seconds():
+            raise ValueError(f"must be a duration like '6h' or '30m', not {value!r}")
         return timedelta(seconds=value)
     if not isinstance(value, str):
         raise ValueError(f"must be a duration like '6h' or '30m', not {value!r}")
@@ -539,6 +568,8 @@ def _check_settings(node: Any, top: Any, path: Path) -> Settings:
 
 # -- value syntax shared with the command line ------------------------------------------
 
+#: The longest duration accepted: anything longer is a typo (and overflows dates).
+MAX_DURATION = timedelta(days=36500)
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(w|d|h|m|s)", re.IGNORECASE)
 _UNIT_SECONDS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}
 
@@ -560,6 +591,8 @@ def parse_duration(text: str) -> timedelta:
         raise UsageError(
             f"invalid duration {text!r}: use a number and a unit, e.g. 30d, 6h, 90m, 1h30m"
         )
+    if not total <= MAX_DURATION.total_seconds():
+        raise UsageError(f"invalid duration {text!r}: longer than 100 years")
     return timedelta(seconds=total)
 
 

@@ -432,6 +432,12 @@ def search_response(
     interests = split_interests(query)
     if not interests:
         raise UsageError("empty query: give one or more interests, separated by commas")
+    if not _searchable(interests):
+        shown = query if len(query) <= 60 else query[:60] + "…"
+        raise UsageError(
+            f"nothing to search for in {shown!r}: only words too common to rank "
+            "(the, and, of...) or punctuation; name an interest, such as 'sailing'"
+        )
     if sort not in SORTS:
         raise UsageError(f"invalid sort {sort!r}: use one of {', '.join(SORTS)}")
     excluded = split_interests(exclude) if isinstance(exclude, str) else list(exclude)
@@ -490,6 +496,14 @@ def search_response(
         generation=generation,
         fresh_until=fresh_until,
     )
+
+
+def _searchable(interests: Sequence[str]) -> bool:
+    """Whether any interest has a word the index could hold (not only stop words or
+    punctuation), under the default analysis the index is built with."""
+    from .analyze import analyze
+
+    return any(analyze(i) for i in interests)
 
 
 # -- the command line's answer cache ----------------------------------------------------
