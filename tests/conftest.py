@@ -182,6 +182,9 @@ class FeedServer:
 
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._httpd.daemon_threads = True
+        # A client that hung up (a cap, a deadline, a cancelled fetch) is normal here:
+        # socketserver would print a traceback to the stderr a test may be capturing.
+        self._httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._thread.start()
