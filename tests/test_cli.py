@@ -300,3 +300,17 @@ def test_empty_store_says_so(config: Path) -> None:
     r = run("--feeds", str(config), "sailing", "--offline")
     assert r.exit_code == 1
     assert "no articles are stored for these feeds yet (searching offline)" in r.stderr
+
+
+def test_a_search_runs_without_the_other_commands_but_any_named_one_is_there() -> None:
+    from giftfind.cli import CORE_COMMANDS, _app_for, _command_name
+
+    light = _app_for(["--offline", "sailing, Chicago"])
+    assert light is not app
+    assert {_command_name(c) for c in light.registered_commands} == set(CORE_COMMANDS)
+    assert not light.registered_groups
+    for argv in (["history", "Jane"], ["feeds", "list"], ["search", "digest"], ["-h"], []):
+        assert _app_for(argv) is app
+    # The full app still has every command.
+    names = {_command_name(c) for c in app.registered_commands}
+    assert {"search", "refresh", "schedule", "for", "sent", "history", "digest", "batch"} <= names

@@ -476,10 +476,40 @@ def _refresh_once(
     return 0
 
 
+#: The commands the core of the command line has: a command line that names none of
+#: the others runs without them, since typer inspects every registered command's
+#: signature before it runs one (some 60 ms for the twenty of cli_feeds and cli_people,
+#: on a search that otherwise takes a few hundred).
+CORE_COMMANDS = ("search", "refresh")
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """``app`` itself, or when ``argv`` can only mean a search or a refresh, a copy
+    holding just those commands."""
+    import copy
+
+    names = {_command_name(c) for c in app.registered_commands}
+    names |= {g.name or g.typer_instance.info.name for g in app.registered_groups}  # type: ignore[union-attr,misc]
+    others = names - set(CORE_COMMANDS)
+    if not argv or any(a in others or a in ("--help", "-h") for a in argv):
+        return app
+    light = copy.copy(app)
+    light.registered_commands = [
+        c for c in app.registered_commands if _command_name(c) in CORE_COMMANDS
+    ]
+    light.registered_groups = []
+    return light
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point of the ``giftfind`` console script."""
+    args = sys.argv[1:] if argv is None else argv
     try:
-        result = app(args=argv, prog_name="giftfind", standalone_mode=False)
+        result = _app_for(args)(args=args, prog_name="giftfind", standalone_mode=False)
     except typer.Exit as e:
         sys.exit(e.exit_code)
     except typer.Abort:
