@@ -486,14 +486,13 @@ CORE_COMMANDS = ("search", "refresh")
 def _app_for(argv: list[str]) -> typer.Typer:
     """``app`` itself, or when ``argv`` can only mean a search or a refresh, a copy
     holding just those commands."""
-    import copy
-
     names = {_command_name(c) for c in app.registered_commands}
     names |= {g.name or g.typer_instance.info.name for g in app.registered_groups}  # type: ignore[union-attr,misc]
     others = names - set(CORE_COMMANDS)
     if not argv or any(a in others or a in ("--help", "-h") for a in argv):
         return app
-    light = copy.copy(app)
+    light = object.__new__(typer.Typer)  # a shallow copy, without importing copy
+    light.__dict__.update(app.__dict__)
     light.registered_commands = [
         c for c in app.registered_commands if _command_name(c) in CORE_COMMANDS
     ]
