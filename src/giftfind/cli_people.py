@@ -115,6 +115,10 @@ MaxAgeOpt = Annotated[
         "--max-age", help="Refresh first when the store is older than this (default: 6h)."
     ),
 ]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
+]
 RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Refresh every feed first.")]
 OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never fetch; search what is stored.")]
 
@@ -369,10 +373,7 @@ def for_command(
     limit: LimitOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonFlag = False,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
-    ] = None,
+    since: SinceOpt = None,
     max_age: MaxAgeOpt = None,
     sort: SortOpt = Sort.hybrid,  # type: ignore[attr-defined]
     exclude: ExcludeOpt = None,
@@ -598,10 +599,7 @@ def batch_command(
         ),
     ],
     limit: LimitOpt = None,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
-    ] = None,
+    since: SinceOpt = None,
     max_age: MaxAgeOpt = None,
     sort: SortOpt = Sort.hybrid,  # type: ignore[attr-defined]
     exclude: ExcludeOpt = None,
