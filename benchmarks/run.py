@@ -259,10 +259,8 @@ def child_score(n: int) -> None:
     from giftfind.rank import _top, prepare, split_interests
 
     feeds, cache = prepare_store(n)
-    store = core._open_store(cache)
-    config = core.load(feeds, cache_dir=store.directory)
-    index = core._ensure_index(store, config)
-    searcher = core.Searcher(index, core._indexed_feeds(store, config))
+    searcher, _, _ = core.open_searcher(feeds=feeds, cache_dir=cache, offline=True)
+    index = searcher.index
 
     def score(query: str) -> object:
         total = np.zeros(index.n_docs, dtype=np.float64)

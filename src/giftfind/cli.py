@@ -168,6 +168,67 @@ CacheOpt = Annotated[
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
 
+# Options of every command that searches (search, and in cli_people: for, digest, batch).
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", min=1, max=1000, help="How many articles (default: 5)."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
+]
+MaxAgeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-age", help="Refresh first when the store is older than this (default: 6h)."
+    ),
+]
+SortOpt = Annotated[
+    Sort,
+    typer.Option(
+        "--sort",
+        help="hybrid: relevance with a mild preference for recent articles; "
+        "relevance: dates only break ties; recent: newest matches first.",
+        case_sensitive=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--exclude", help='Drop articles matching these interests, e.g. "politics, crime".'
+    ),
+]
+ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show how each score was made.")]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Refresh every feed before searching.")]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never fetch; search what is stored.")]
+
+
+def _store_dir(cache_dir: Path | None) -> Path:
+    """The store's directory: --cache-dir, else the default."""
+    return cache_dir if cache_dir is not None else core.default_cache_dir()
+
+
+def _echo(text: str) -> None:
+    """Write data to stdout now; a reader that went away (``| head``) ends quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(0) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's flush at exit does not complain."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
 
 def _duration(value: str | None, option: str) -> timedelta | None:
     if value is None:
@@ -216,49 +277,19 @@ def _warn_failures(outcomes: Iterable[FeedOutcome], *, verbose: bool = False) ->
 @_handle_errors
 def search(
     query: Annotated[str, typer.Argument(help='Interests, comma-separated: "sailing, Chicago".')],
-    limit: Annotated[
-        int | None,
-        typer.Option("--limit", "-n", min=1, max=1000, help="How many articles (default: 5)."),
-    ] = None,
+    limit: LimitOpt = None,
     fmt: Annotated[
         Format,
         typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
     ] = Format.table,  # type: ignore[attr-defined]
-    as_json: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
-    since: Annotated[
-        str | None,
-        typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
-    ] = None,
-    max_age: Annotated[
-        str | None,
-        typer.Option(
-            "--max-age", help="Refresh first when the store is older than this (default: 6h)."
-        ),
-    ] = None,
-    sort: Annotated[
-        Sort,
-        typer.Option(
-            "--sort",
-            help="hybrid: relevance with a mild preference for recent articles; "
-            "relevance: dates only break ties; recent: newest matches first.",
-            case_sensitive=False,
-        ),
-    ] = Sort.hybrid,  # type: ignore[attr-defined]
-    exclude: Annotated[
-        str | None,
-        typer.Option(
-            "--exclude", help='Drop articles matching these interests, e.g. "politics, crime".'
-        ),
-    ] = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show how each score was made.")
-    ] = False,
-    refresh: Annotated[
-        bool, typer.Option("--refresh", help="Refresh every feed before searching.")
-    ] = False,
-    offline: Annotated[
-        bool, typer.Option("--offline", help="Never fetch; search what is stored.")
-    ] = False,
+    as_json: JsonFlag = False,
+    since: SinceOpt = None,
+    max_age: MaxAgeOpt = None,
+    sort: SortOpt = Sort.hybrid,  # type: ignore[attr-defined]
+    exclude: ExcludeOpt = None,
+    explain: ExplainOpt = False,
+    refresh: RefreshOpt = False,
+    offline: OfflineOpt = False,
     template: Annotated[
         Path | None,
         typer.Option(
@@ -311,7 +342,7 @@ def search(
             return kept.code
     from .output import render
 
-    store_dir = cache_dir if cache_dir is not None else core.default_cache_dir()
+    store_dir = _store_dir(cache_dir)
     config = core.load(feeds, cache_dir=store_dir)
     bar = _LazyBar(len(config.feeds))
     try:
@@ -415,7 +446,7 @@ def refresh_command(
     debug: DebugOpt = False,
 ) -> int:
     """Fetch the feeds that are due and store new articles, without searching (for cron)."""
-    store_dir = cache_dir if cache_dir is not None else core.default_cache_dir()
+    store_dir = _store_dir(cache_dir)
     period = _duration(every, "--every")
     assert period is not None
     if not watch:
@@ -526,10 +557,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
         sys.exit(int(ExitCode.INTERRUPTED))
     except BrokenPipeError:
         # The reader went away (giftfind ... | head): not an error worth a traceback.
-        import os
-
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _quiet_stdout()
         sys.exit(0)
     except Exception as e:
         if "--debug" in (argv if argv is not None else sys.argv):

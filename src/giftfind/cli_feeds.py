@@ -14,7 +14,17 @@ from typing import Annotated
 import typer
 
 from . import core
-from .cli import CacheOpt, DebugOpt, FeedsOpt, _columns, _duration, _err, _handle_errors
+from .cli import (
+    CacheOpt,
+    DebugOpt,
+    FeedsOpt,
+    _columns,
+    _duration,
+    _echo,
+    _err,
+    _handle_errors,
+    _store_dir,
+)
 from .errors import ExitCode, UsageError
 
 feeds_app = typer.Typer(
@@ -52,11 +62,6 @@ def _editable(feeds: Path | None) -> Path:
     if target != path:
         _err(f"giftfind: copied the default feeds list to {target} to edit it")
     return target
-
-
-def _echo(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
 
 
 @feeds_app.command("list")
@@ -205,15 +210,12 @@ def export_command(
 
 
 def _write_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a temporary file, then a rename)."""
-    import os
+    """Write ``text`` to ``path`` whole or not at all."""
+    from ._files import write_atomic
 
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))
     except OSError as e:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {str(path)!r}: {e.strerror or e}") from e
 
 
@@ -261,7 +263,7 @@ def schedule_command(
     period = _duration(every, "--every")
     assert period is not None
     feeds_path = find_config(feeds).resolve()
-    store_dir = Path(cache_dir if cache_dir is not None else core.default_cache_dir()).resolve()
+    store_dir = Path(_store_dir(cache_dir)).resolve()
     command = [*_executable(), "refresh", "--feeds", str(feeds_path), "--cache-dir", str(store_dir)]
     command += ["--wait", "60"]
     from .people import default_data_dir

@@ -19,14 +19,26 @@ from . import core
 from .cli import (
     CacheOpt,
     DebugOpt,
+    ExcludeOpt,
+    ExplainOpt,
     FeedsOpt,
     Format,
+    JsonFlag,
+    LimitOpt,
+    MaxAgeOpt,
+    OfflineOpt,
+    RefreshOpt,
+    SinceOpt,
     Sort,
+    SortOpt,
     _columns,
     _duration,
+    _echo,
     _err,
     _handle_errors,
     _LazyBar,
+    _quiet_stdout,
+    _store_dir,
     _warn_failures,
 )
 from .errors import ExitCode, GiftfindError, UsageError
@@ -70,10 +82,6 @@ NameArg = Annotated[
     str, typer.Argument(help="The person's name (any case; a unique start of it will do).")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-LimitOpt = Annotated[
-    int | None,
-    typer.Option("--limit", "-n", min=1, max=1000, help="How many articles (default: 5)."),
-]
 FormatOpt = Annotated[
     Format | None,
     typer.Option(
@@ -84,7 +92,6 @@ FormatOpt = Annotated[
         show_default=False,
     ),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 TemplateOpt = Annotated[
     Path | None,
     typer.Option(
@@ -95,63 +102,12 @@ TemplateOpt = Annotated[
         show_default=False,
     ),
 ]
-SortOpt = Annotated[
-    Sort,
-    typer.Option(
-        "--sort",
-        help="hybrid: relevance with a mild preference for recent articles; "
-        "relevance: dates only break ties; recent: newest matches first.",
-        case_sensitive=False,
-    ),
-]
-ExcludeOpt = Annotated[
-    str | None,
-    typer.Option("--exclude", help='Drop articles matching these interests, e.g. "politics".'),
-]
-ExplainOpt = Annotated[bool, typer.Option("--explain", help="Show how each score was made.")]
-MaxAgeOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--max-age", help="Refresh first when the store is older than this (default: 6h)."
-    ),
-]
-SinceOpt = Annotated[
-    str | None,
-    typer.Option("--since", help="Only articles published within this long, e.g. 30d."),
-]
-RefreshOpt = Annotated[bool, typer.Option("--refresh", help="Refresh every feed first.")]
-OfflineOpt = Annotated[bool, typer.Option("--offline", help="Never fetch; search what is stored.")]
 
 
 def _data(data_dir: Path | None) -> Path:
     from .people import default_data_dir
 
     return data_dir if data_dir is not None else default_data_dir()
-
-
-def _store(cache_dir: Path | None) -> Path:
-    return cache_dir if cache_dir is not None else core.default_cache_dir()
-
-
-def _echo(text: str) -> None:
-    """Write data to stdout now; a reader that went away (``| head``) ends quietly."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise typer.Exit(0) from None
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null, so that Python's flush at exit does not complain."""
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 def _format(fmt: Format | None, as_json: bool, template: Path | None) -> str:
@@ -396,7 +352,7 @@ def for_command(
     chosen = _format(fmt, as_json, template)
     letter = read_template(template)
     person = read_book(_data(data_dir)).find(name)
-    store_dir = _store(cache_dir)
+    store_dir = _store_dir(cache_dir)
     config = core.load(feeds, cache_dir=store_dir)
     bar = _LazyBar(len(config.feeds))
     try:
@@ -449,7 +405,7 @@ def sent_command(
 
     link = check_url(url)
     day = parse_date(when, "--date") if when else date.today()
-    article = followup.find_article(link, cache_dir=_store(cache_dir))
+    article = followup.find_article(link, cache_dir=_store_dir(cache_dir))
     if article is None and not (title and clean(title)):
         raise UsageError(
             f"{link} is not an article giftfind has stored: check the link, "
@@ -545,7 +501,7 @@ def digest_command(
     if not chosen_people:
         _err('giftfind: no people yet (giftfind people add NAME --interests "...")')
         raise typer.Exit(int(ExitCode.NO_RESULTS))
-    store_dir = _store(cache_dir)
+    store_dir = _store_dir(cache_dir)
     config = core.load(feeds, cache_dir=store_dir)
     bar = _LazyBar(len(config.feeds))
     try:
@@ -629,7 +585,7 @@ def batch_command(
         )
     except OSError as e:
         raise UsageError(f"{source}: cannot read it ({e.strerror or e})") from None
-    store_dir = _store(cache_dir)
+    store_dir = _store_dir(cache_dir)
     config = core.load(feeds, cache_dir=store_dir)
     bar = _LazyBar(len(config.feeds))
     bad = 0

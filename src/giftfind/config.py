@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import _files
 from .errors import ConfigError, UsageError
 
 if TYPE_CHECKING:
@@ -76,17 +77,11 @@ def writable_config(path: Path) -> Path:
         )
     # Written beside the target and renamed, so that a crash never leaves half a
     # file that find_config would then prefer to the default.
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         data = default.read_bytes()
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        _files.write_atomic(target, data)
     except OSError as e:
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise ConfigError(
             f"cannot copy the default feeds list to {str(target)!r}: {e.strerror or e}", path=path
         ) from e

@@ -63,6 +63,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from . import _files
 from ._log import log
 from .analyze import analyze, batch_ids
 from .errors import StoreDamaged, StoreError
@@ -316,7 +317,7 @@ def _write_segment(parent: Path, items: Sequence[_Item], params: Params) -> dict
             np.save(tmp / f"{key_name}.npy", value, allow_pickle=False)
         (tmp / "sources.json").write_text(json.dumps(sources), encoding="utf-8")
         sizes = {f.name: f.stat().st_size for f in tmp.iterdir()}
-        _fsync_dir(tmp)
+        _files.sync_dir(tmp)
         os.replace(tmp, parent / name)
     except BaseException:
         _rmtree(tmp)
@@ -595,7 +596,7 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
         else:
             meta["deleted"] = False
         (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        _fsync_dir(tmp)
+        _files.sync_dir(tmp)
         os.replace(tmp, parent / name)
     except BaseException:
         _rmtree(tmp)
@@ -611,7 +612,7 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
     except BaseException:
         pointer.unlink(missing_ok=True)
         raise
-    _fsync_dir(parent)
+    _files.sync_dir(parent)
     if replaced and replaced.startswith("snap-") and "/" not in replaced:
         # Its grace period starts now: a search may have opened it a moment ago
         # (counted from when it was made, a day-old snapshot went at once, and
@@ -619,19 +620,6 @@ def _publish(parent: Path, meta: dict[str, Any], deleted: Any | None) -> None:
         with contextlib.suppress(OSError):
             os.utime(parent / replaced)
     _prune(parent, current=name)
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - platforms without directory fds
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
 
 
 #: A superseded snapshot (and the segments only it used) is kept this long,

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from . import _files
 from .config import load_config
 from .errors import ConfigError, FetchError, ParseError, UsageError
 from .text import canonical_url, clean, shorten
@@ -1100,9 +1101,7 @@ def _line(node: Any, key: str) -> int | None:
 
 def _write(target: Path, data: bytes, *, create: bool) -> None:
     """Replace ``target``'s content atomically, keeping its mode; or create it."""
-    import contextlib
     import stat
-    import tempfile
 
     try:
         if create:
@@ -1111,19 +1110,7 @@ def _write(target: Path, data: bytes, *, create: bool) -> None:
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
             return
-        mode = stat.S_IMODE(target.stat().st_mode)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.chmod(tmp, mode)
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        _files.write_atomic(target, data, mode=stat.S_IMODE(target.stat().st_mode))
     except FileExistsError as e:
         raise ConfigError("appeared while giftfind was creating it; try again", path=target) from e
     except OSError as e:

@@ -20,13 +20,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from . import _files
 from .errors import PeopleError, PersonNotFound, UsageError
 from .text import allowed_url, canonical_url, clean
 
@@ -501,41 +501,17 @@ def _locked(data_dir: Path) -> Iterator[None]:
     except OSError as e:
         raise PeopleError(f"{path}: cannot take the lock ({e.strerror or e})") from e
     try:
-        _lock(fd)
+        _files.lock(fd)  # people commands are quick: simply wait
         try:
             yield
         finally:
-            _unlock(fd)
+            _files.unlock(fd)
     finally:
         os.close(fd)
 
 
-def _lock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_EX)  # people commands are quick: simply wait
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_UN)
-
-
 def _save(book: PeopleBook, data_dir: Path) -> None:
     """Write the book atomically: a new 0600 file, fsynced, renamed over the old one."""
-    import tempfile
-
     path = people_file(data_dir)
     data = dumps(book).encode("utf-8")
     # Under the lock, any temporary file left is a crashed writer's: it may hold
@@ -544,39 +520,7 @@ def _save(book: PeopleBook, data_dir: Path) -> None:
         with contextlib.suppress(OSError):
             stale.unlink()
     try:
-        # mkstemp creates the file 0600 (O_EXCL); the chmod holds even under an odd umask.
-        fd, tmp = tempfile.mkstemp(dir=data_dir, prefix=f".{FILE_NAME}.", suffix=".tmp")
+        _files.write_atomic(path, data, mode=0o600)
     except OSError as e:
         raise PeopleError(f"{path}: cannot write it ({e.strerror or e})") from e
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except OSError as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise PeopleError(f"{path}: cannot write it ({e.strerror or e})") from e
-    _sync_dir(data_dir)
-
-
-def _sync_dir(directory: Path) -> None:
-    """Make the rename durable (POSIX: fsync the directory)."""
-    if sys.platform == "win32":  # pragma: no cover
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    _files.sync_dir(data_dir)

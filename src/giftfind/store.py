@@ -37,13 +37,13 @@ import contextlib
 import errno
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from . import _files
 from .errors import StoreDamaged, StoreError, StoreLocked
 
 if TYPE_CHECKING:
@@ -662,7 +662,7 @@ class Store:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             deadline = time.monotonic() + max(0.0, wait)
-            while not _try_lock(fd):
+            while not _files.lock(fd, wait=False):
                 if time.monotonic() >= deadline:
                     raise StoreLocked(
                         f"another giftfind refresh is running (lock {str(path)!r}); "
@@ -676,7 +676,7 @@ class Store:
                 yield
             finally:
                 self._holding_lock = False
-                _unlock(fd)
+                _files.unlock(fd)
         finally:
             os.close(fd)
 
@@ -785,35 +785,6 @@ def _unpickle(directory: Path, filename: str | None, value: bytes | None) -> Any
     except Exception:
         return None
     return stored
-
-
-def _try_lock(fd: int) -> bool:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-    import fcntl
-
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    return True
-
-
-def _unlock(fd: int) -> None:
-    if sys.platform == "win32":  # pragma: no cover
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        return
-    import fcntl
-
-    fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _describe_os_error(directory: Path, e: BaseException) -> str:
