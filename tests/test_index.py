@@ -13,7 +13,7 @@ from giftfind.errors import StoreDamaged
 from giftfind.index import MERGE_SEGMENTS, FeedInput, Index, current_meta, update
 from giftfind.types import Article
 
-from .conftest import make_article
+from .conftest import build_index, make_article
 
 T0 = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -224,3 +224,99 @@ def test_feeds_added_at_the_end_are_indexed_without_a_rebuild(tmp_path: Path) ->
         assert scores_by_id(index, "chess")
     # A feed removed from the middle: a rebuild.
     assert update(tmp_path, Feeds(b=articles(3, "chess")).inputs(), generation=3) == "rebuilt"
+
+
+def _mixed_articles(n: int) -> list[Article]:
+    """Articles whose text takes every path of the analyzer: plain words, accents,
+    acronyms, apostrophes, CJK, numbers, repeated words, empty summaries, tags."""
+    import random
+
+    rng = random.Random(7)
+    words = (
+        "sailing Chicago chess garden bread museum marathon jazz camera bridge council "
+        "river Zürich café naïve US NASA AI it's O'Brien’s 東京 北京大学 2026 3.5 sailing "
+        "sailors sailed running runs"
+    ).split()
+    out = []
+    for i in range(n):
+        title = " ".join(rng.choices(words, k=rng.randint(0, 8)))
+        summary = " ".join(rng.choices(words, k=rng.randint(0, 40)))
+        out.append(
+            make_article(
+                id=f"https://mixed.example/{i}",
+                link=f"https://mixed.example/{i % (n - 7)}",  # a few shared links
+                title=title,
+                summary=summary,
+                tags=tuple(rng.choices(words, k=rng.randint(0, 2))),
+                published=T0 - timedelta(hours=i),
+            )
+        )
+    return out
+
+
+def test_a_build_split_across_processes_is_the_same_as_one_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large build analyzes and counts in forked workers and joins their parts:
+    the index is the very same, and each document's counts are its terms'."""
+    import collections
+    import os
+    import threading
+
+    import numpy as np
+
+    from giftfind import index as index_module
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("a build runs in one process on a single core")
+    # A build does not fork beside running threads; an earlier test's server may
+    # leave a daemon thread blocked on a socket, harmless to this test's fork.
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    arts = _mixed_articles(600)
+    groups = {"a": arts[:250], "b": arts[250:]}
+    parent_pid = os.getpid()
+    workers = tmp_path / "workers"
+    workers.mkdir()
+    prepare_part = index_module._prepare_part
+
+    def counting(items: Sequence[object], params: object) -> object:
+        if os.getpid() != parent_pid:
+            (workers / str(os.getpid())).touch()
+        return prepare_part(items, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module, "_prepare_part", counting)
+    monkeypatch.setattr(index_module, "PARALLEL_ITEMS", 10**9)
+    one = build_index(tmp_path / "one", groups)
+    assert not any(workers.iterdir())
+    monkeypatch.setattr(index_module, "PARALLEL_ITEMS", 50)
+    split = build_index(tmp_path / "split", groups)
+    assert len(list(workers.iterdir())) >= 2
+
+    (a,), (b,) = one.segments, split.segments
+    for name in index_module._SEGMENT_ARRAYS:
+        if name not in ("fwd_term", "fwd_tf"):
+            assert np.array_equal(
+                a.arrays[name], b.arrays[name], equal_nan=name in ("published", "seen")
+            ), name
+    assert (a.directory / "docs.jsonl").read_bytes() == (b.directory / "docs.jsonl").read_bytes()
+    params = index_module.Params()
+    terms = [bytes(t).decode() for t in b.arrays["terms"]]
+    ptr, fwd_term, fwd_tf = (b.arrays[k] for k in ("fwd_ptr", "fwd_term", "fwd_tf"))
+    for d in range(split.n_docs):
+        article = next(x for x in arts if x.id == split.doc(d).id)
+        lo, hi = int(ptr[d]), int(ptr[d + 1])
+        got = {terms[t]: float(tf) for t, tf in zip(fwd_term[lo:hi], fwd_tf[lo:hi], strict=True)}
+        want = collections.Counter(index_module._terms(article, params))
+        assert got == {t: float(c) for t, c in want.items()}, article.title
+        assert float(b.arrays["dl"][d]) == sum(want.values())
+        # Postings agree with the counts by document.
+        for t, tf in got.items():
+            t_id = terms.index(t)
+            p_lo, p_hi = int(b.arrays["post_ptr"][t_id]), int(b.arrays["post_ptr"][t_id + 1])
+            docs = list(b.arrays["post_doc"][p_lo:p_hi])
+            assert docs == sorted(docs)
+            assert float(b.arrays["post_tf"][p_lo + docs.index(d)]) == tf
+    for query in ("sailing chicago", "Zürich café", "東京", "NASA US", "O'Brien"):
+        assert scores_by_id(one, query) == scores_by_id(split, query)
+    one.close()
+    split.close()
