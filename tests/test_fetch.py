@@ -215,3 +215,29 @@ def test_missing_local_file(tmp_path: Path) -> None:
     got = fetch_one(spec)
     assert isinstance(got, FetchError)
     assert "cannot read" in got.message
+
+
+def test_a_missing_optional_module_is_looked_for_once_not_per_request(
+    server: FeedServer,
+) -> None:
+    """httpcore tries ``import sniffio`` on every request; where it is not installed,
+    each failed import would search sys.path again (about a millisecond a request)."""
+    import importlib.abc
+    import sys
+
+    lookups: list[str] = []
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "sniffio":
+                lookups.append(name)
+
+    feeds = [FeedSpec(name=f"f{i}", url=server.add(f"/s{i}.xml", BODY)) for i in range(20)]
+    watch = Watch()
+    sys.meta_path.insert(0, watch)
+    try:
+        results = list(fetch_iter(feeds, {}, Settings()))
+    finally:
+        sys.meta_path.remove(watch)
+    assert all(isinstance(r, FetchResult) for _, r in results)
+    assert len(lookups) <= 1
