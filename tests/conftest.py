@@ -97,6 +97,14 @@ class Request:
     headers: dict[str, str]
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # The listen backlog is read when the constructor binds: set on the class, not
+    # after. The default (5) drops a burst of connections' SYNs, which the client's
+    # kernel resends a second later.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class FeedServer:
     """A threaded HTTP server on 127.0.0.1 with routes set by the test."""
 
@@ -180,8 +188,7 @@ class FeedServer:
                 except (BrokenPipeError, ConnectionResetError, OSError):
                     pass
 
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), Handler)
         # A client that hung up (a cap, a deadline, a cancelled fetch) is normal here:
         # socketserver would print a traceback to the stderr a test may be capturing.
         self._httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
