@@ -294,12 +294,22 @@ def feed_status(
 # -- index -----------------------------------------------------------------------------
 
 
+#: The last config's feed set name: a search asks for it several times, and with
+#: thousands of feeds each time costs a millisecond or more.
+_LAST_FEEDSET: tuple[Config, str] | None = None
+
+
 def _feedset(config: Config) -> str:
     """Names a set of feeds (one feeds.yaml's): its index and its freshness are its own."""
+    global _LAST_FEEDSET
     from .index import INDEX_VERSION
     from .store import feed_key
 
-    return _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
+    if _LAST_FEEDSET is not None and _LAST_FEEDSET[0] is config:
+        return _LAST_FEEDSET[1]
+    name = _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
+    _LAST_FEEDSET = (config, name)
+    return name
 
 
 def _digest(text: str) -> str:
