@@ -296,6 +296,65 @@ def test_real_process_python_m_and_console_script(config: Path) -> None:
     assert "Traceback" not in r.stderr
 
 
+def test_the_quick_exit_loses_no_output_no_exit_code_and_no_stored_data(
+    config: Path, tmp_path: Path
+) -> None:
+    """The console script ends with os._exit after flushing: every byte of a long
+    answer reaches a pipe, exit codes are kept, what a refresh stored is there for
+    the next process, and a pipe closed early is not an error."""
+    cache = tmp_path / "quick-exit-cache"
+    base = [sys.executable, "-m", "giftfind", "--feeds", str(config), "--cache-dir", str(cache)]
+    r = subprocess.run([*base, "refresh"], capture_output=True, text=True, check=False)
+    assert r.returncode == 3, r.stderr  # two of the four feeds fail
+    assert "2 fetched (5 new articles)" in r.stderr
+    r = subprocess.run(
+        [*base, "--offline", "Chicago, sailing, bread", "-n", "1000", "--json", "--explain"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert len(json.loads(r.stdout)["results"]) >= 3  # parses: nothing was cut off
+    r = subprocess.run([*base, "--offline", "zzqqxx"], capture_output=True, text=True)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr.strip() == "giftfind: no matching articles for zzqqxx"
+    r = subprocess.run([*base, "--offline", "--limit", "0", "x"], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "--limit" in r.stderr
+    # A reader that goes away after the first line.
+    with subprocess.Popen(
+        [*base, "--offline", "Chicago, sailing", "-n", "50"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as proc:
+        assert proc.stdout is not None
+        assert proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait(timeout=60) == 0
+    assert b"Traceback" not in err
+
+
+def test_the_quick_exit_waits_for_a_running_thread() -> None:
+    """With a thread that is not a daemon still running, the exit is Python's own
+    (which waits for it), not os._exit."""
+    import threading
+
+    from giftfind.cli import _exit_now
+
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait, daemon=False)
+    worker.start()
+    try:
+        with pytest.raises(SystemExit) as exited:
+            _exit_now(3)
+        assert exited.value.code == 3
+    finally:
+        release.set()
+        worker.join()
+
+
 def test_empty_store_says_so(config: Path) -> None:
     r = run("--feeds", str(config), "sailing", "--offline")
     assert r.exit_code == 1
