@@ -174,6 +174,27 @@ def test_second_identical_search_is_cached_and_fetches_nothing(
     assert doc2["results"] == json.loads(first.stdout)["results"]
 
 
+def test_a_renamed_or_reweighted_feed_is_not_answered_from_the_cache(
+    config: Path, server: FeedServer
+) -> None:
+    first = run("--feeds", str(config), "sailing", "--json")
+    assert first.exit_code == 0
+    assert run("--feeds", str(config), "sailing", "--json", "--offline").exit_code == 0
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("name: Harbor News", "name: Harbour Daily"), encoding="utf-8")
+    renamed = json.loads(run("--feeds", str(config), "sailing", "--json", "--offline").stdout)
+    assert renamed["cached"] is False
+    assert renamed["results"][0]["source"] == "Harbour Daily"
+    again = json.loads(run("--feeds", str(config), "sailing", "--json", "--offline").stdout)
+    assert again["cached"] is True
+    weighted = text.replace("name: Harbor News\n", "name: Harbor News\n    weight: 0.5\n")
+    assert weighted != text
+    config.write_text(weighted, encoding="utf-8")
+    reweighted = json.loads(run("--feeds", str(config), "sailing", "--json", "--offline").stdout)
+    assert reweighted["cached"] is False
+    assert reweighted["results"][0]["score"] < json.loads(first.stdout)["results"][0]["score"]
+
+
 def test_refresh_flag_sends_conditional_requests(config: Path, server: FeedServer) -> None:
     assert run("--feeds", str(config), "sailing").exit_code == 0
     r = run("--feeds", str(config), "sailing", "--refresh")

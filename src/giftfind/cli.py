@@ -579,6 +579,12 @@ def run() -> NoReturn:
     that is not a daemon still runs, the normal exit waits for it. (``main``
     itself exits normally: tests and embedders call it in their own process.)
     """
+    import os
+
+    # giftfind multiplies no matrix worth a thread pool, and the threads OpenBLAS
+    # starts when numpy is imported spin for ~0.1 s of CPU on the other cores
+    # (which a refresh's workers use). The user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         main()
     except SystemExit as e:

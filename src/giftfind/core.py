@@ -294,22 +294,29 @@ def feed_status(
 # -- index -----------------------------------------------------------------------------
 
 
-#: The last config's feed set name: a search asks for it several times, and with
-#: thousands of feeds each time costs a millisecond or more.
-_LAST_FEEDSET: tuple[Config, str] | None = None
+#: The last config's names (see _names): a search asks for them several times, and
+#: with thousands of feeds each time costs a millisecond or more.
+_LAST_NAMES: tuple[Config, str, str] | None = None
+
+
+def _names(config: Config) -> tuple[str, str]:
+    """Names for a config's feed set (its feeds' keys) and for how its feeds are shown
+    (their names and weights)."""
+    global _LAST_NAMES
+    from .index import INDEX_VERSION
+    from .store import feed_key
+
+    if _LAST_NAMES is not None and _LAST_NAMES[0] is config:
+        return _LAST_NAMES[1], _LAST_NAMES[2]
+    feedset = _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
+    shown = _digest(json.dumps([[s.name, s.weight] for s in config.feeds]))
+    _LAST_NAMES = (config, feedset, shown)
+    return feedset, shown
 
 
 def _feedset(config: Config) -> str:
     """Names a set of feeds (one feeds.yaml's): its index and its freshness are its own."""
-    global _LAST_FEEDSET
-    from .index import INDEX_VERSION
-    from .store import feed_key
-
-    if _LAST_FEEDSET is not None and _LAST_FEEDSET[0] is config:
-        return _LAST_FEEDSET[1]
-    name = _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
-    _LAST_FEEDSET = (config, name)
-    return name
+    return _names(config)[0]
 
 
 def _digest(text: str) -> str:
@@ -687,8 +694,6 @@ class _Search:
 def _result_key(
     search: _Search, settings: Settings, config: Config, generation: int, now: datetime
 ) -> str:
-    from .store import feed_key
-
     ident = {
         "v": RESULT_VERSION,
         "interests": [i.casefold() for i in search.interests],
@@ -698,7 +703,9 @@ def _result_key(
         "limit": settings.limit,
         "half_life": settings.half_life_days,
         "since": search.since.total_seconds() if search.since is not None else None,
-        "feeds": [[feed_key(s), s.name, s.weight] for s in config.feeds],
+        # Names, not the feed list itself: with thousands of feeds the key would
+        # be hundreds of kilobytes, stored with every answer.
+        "feeds": _names(config),
         "generation": generation,
         # Recency moves slowly (a 14-day half-life): an answer holds for the day.
         "day": now.date().isoformat() if search.sort != "relevance" else None,
@@ -744,9 +751,10 @@ class Searcher:
             self.names = dict(enumerate(index.sources))
             self.key_names = {key: key for key in index.sources}
         else:
-            self.key_names = {feed_key(spec): spec.name for spec in feeds}
-            for spec in feeds:
-                i = position.get(feed_key(spec))
+            keys = [feed_key(spec) for spec in feeds]
+            self.key_names = {key: spec.name for key, spec in zip(keys, feeds, strict=True)}
+            for key, spec in zip(keys, feeds, strict=True):
+                i = position.get(key)
                 if i is not None:
                     self.names[i] = spec.name
                     if spec.weight != 1.0:

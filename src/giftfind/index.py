@@ -917,6 +917,8 @@ def _concat(segments: Sequence[_Segment], name: str, dtype: Any) -> Any:
 
     if not segments:
         return np.zeros(0, dtype=dtype)
+    if len(segments) == 1:  # the mapped array itself (read-only), not a copy
+        return np.asarray(segments[0].arrays[name])
     return np.concatenate([np.asarray(s.arrays[name]) for s in segments])
 
 
