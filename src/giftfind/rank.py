@@ -435,10 +435,7 @@ class _Likeness:
             matrix[i, [column[t] for t in terms]] = w
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         matrix /= np.where(norms > 0, norms, 1.0)
-        # einsum, not matmul: a 30-row product is too small for BLAS, whose first call
-        # wakes its thread pool (about 10 ms of a new search's wall time, and a
-        # second core spinning).
-        self.cosine = np.einsum("ik,jk->ij", matrix, matrix)
+        self.cosine = matrix @ matrix.T
         self.shingles = [texts.shingles(d) for d in self.docs]
 
     def overlap(self, i: int, j: int) -> float:
