@@ -616,7 +616,10 @@ def _exit_now(code: object) -> NoReturn:
     others = [t for t in threading.enumerate() if t is not threading.main_thread()]
     if any(t.is_alive() and not t.daemon for t in others):
         sys.exit(status)
-    core.close_stores()
+    # Every change is committed by now; closing only tidies up (a failure here
+    # would otherwise be a traceback after the command's answer).
+    with contextlib.suppress(Exception):
+        core.close_stores()
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if run_exit_handlers is None:  # pragma: no cover  (not CPython)
         sys.exit(status)
