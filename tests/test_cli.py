@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -342,19 +343,63 @@ def test_the_quick_exit_loses_no_output_no_exit_code_and_no_stored_data(
     r = subprocess.run([*base, "--offline", "--limit", "0", "x"], capture_output=True, text=True)
     assert r.returncode == 2
     assert "--limit" in r.stderr
-    # A reader that goes away after the first line.
+    # With stderr closed (2>&- under cron): no traceback in place of the answer.
+    r = subprocess.run(
+        [sys.executable, "-m", "giftfind", "--version"],
+        stdout=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(2),
+    )
+    assert (r.returncode, r.stdout.startswith("giftfind ")) == (0, True)
+    # A profiler still writes its results (it needs the normal exit).
+    profile = tmp_path / "out.prof"
+    r = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "giftfind", "--version"],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0, r.stderr
+    assert profile.stat().st_size > 0
+
+
+def test_the_quick_exit_and_a_reader_that_goes_away(tmp_path: Path) -> None:
+    """A long answer (hundreds of kilobytes, more than a pipe holds) to a reader that
+    stops after the first line: exit 0, nothing on stderr."""
+    items = [
+        {
+            "title": f"Sailing story {i} on the lake",
+            "link": f"https://long.example/{i}",
+            "guid": f"https://long.example/{i}",
+            "description": "A regatta report with many words about sailing. " * 20,
+        }
+        for i in range(400)
+    ]
+    feed = tmp_path / "long.xml"
+    feed.write_text(rss(items), encoding="utf-8")
+    config = write_config(tmp_path / "feeds.yaml", [{"name": "Long", "url": str(feed)}])
+    base = [sys.executable, "-m", "giftfind", "--feeds", str(config)]
+    base += ["--cache-dir", str(tmp_path / "cache")]
+    assert subprocess.run([*base, "refresh"], capture_output=True).returncode == 0
+    full = subprocess.run(
+        [*base, "--offline", "sailing", "-n", "400", "--format", "jsonl", "--explain"],
+        capture_output=True,
+        check=False,
+    )
+    assert full.returncode == 0, full.stderr
+    assert len(full.stdout) > 256 * 1024  # more than a pipe's buffer
+    assert len(full.stdout.decode().splitlines()) == 400
     with subprocess.Popen(
-        [*base, "--offline", "Chicago, sailing", "-n", "50"],
+        [*base, "--offline", "sailing", "-n", "400", "--format", "jsonl", "--explain"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     ) as proc:
         assert proc.stdout is not None
         assert proc.stderr is not None
-        proc.stdout.readline()
+        assert json.loads(proc.stdout.readline())["title"].startswith("Sailing story")
         proc.stdout.close()
         err = proc.stderr.read()
         assert proc.wait(timeout=60) == 0
-    assert b"Traceback" not in err
+    assert err == b""
 
 
 def test_the_quick_exit_waits_for_a_running_thread() -> None:

@@ -210,6 +210,30 @@ def test_an_unreadable_snapshot_is_not_opened(tmp_path: Path, corrupt: str) -> N
     assert Index.open(tmp_path) is not None
 
 
+def test_postings_pointers_out_of_order_are_damage_not_a_negative_count(tmp_path: Path) -> None:
+    """A document frequency is read from the postings pointers alone: pointers that
+    go backwards are a damaged snapshot (withdrawn), never a count below zero."""
+    import numpy as np
+
+    feeds = Feeds(a=articles(3, "sailing"))
+    update(tmp_path, feeds.inputs(), generation=1)
+    meta = current_meta(tmp_path)
+    assert meta is not None
+    segment = tmp_path / meta["segments"][0]["name"]
+    terms = [bytes(t).decode() for t in np.load(segment / "terms.npy")]
+    ptr = np.load(segment / "post_ptr.npy", mmap_mode="r+")
+    i = terms.index("sail")
+    ptr[i + 1] = ptr[i] - 5
+    ptr.flush()
+    del ptr
+    index = Index.open(tmp_path)
+    assert index is not None
+    with pytest.raises(StoreDamaged, match=r"search index .* was damaged"):
+        index.df("sail")
+    index.close()
+    assert Index.open(tmp_path) is None  # withdrawn: the next update rebuilds
+
+
 def test_feeds_added_at_the_end_are_indexed_without_a_rebuild(tmp_path: Path) -> None:
     feeds = Feeds(a=articles(10, "sailing"))
     update(tmp_path, feeds.inputs(), generation=1)
@@ -254,11 +278,13 @@ def _mixed_articles(n: int) -> list[Article]:
     return out
 
 
+@pytest.mark.parametrize("radix_terms", [1 << 16, 0], ids=["16-bit radix", "32-bit sort"])
 def test_a_build_split_across_processes_is_the_same_as_one_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, radix_terms: int
 ) -> None:
     """A large build analyzes and counts in forked workers and joins their parts:
-    the index is the very same, and each document's counts are its terms'."""
+    the index is the very same, and each document's counts are its terms' (whether
+    a part's terms are ordered by numpy's 16-bit radix sort or its 32-bit sort)."""
     import collections
     import os
     import threading
@@ -285,6 +311,7 @@ def test_a_build_split_across_processes_is_the_same_as_one_in_process(
         return prepare_part(items, params)  # type: ignore[arg-type]
 
     monkeypatch.setattr(index_module, "_prepare_part", counting)
+    monkeypatch.setattr(index_module, "RADIX_TERMS", radix_terms)
     monkeypatch.setattr(index_module, "PARALLEL_ITEMS", 10**9)
     one = build_index(tmp_path / "one", groups)
     assert not any(workers.iterdir())

@@ -608,13 +608,21 @@ def _exit_now(code: object) -> NoReturn:
         _err(str(code))
         status = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # closed when Python started (>&- or 2>&-)
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):
             if stream is sys.stdout:
                 _quiet_stdout()
     others = [t for t in threading.enumerate() if t is not threading.main_thread()]
-    if any(t.is_alive() and not t.daemon for t in others):
+    if (
+        any(t.is_alive() and not t.daemon for t in others)
+        # A profiler or tracer (python -m cProfile -m giftfind) writes its
+        # results at the normal exit.
+        or sys.gettrace() is not None
+        or sys.getprofile() is not None
+    ):
         sys.exit(status)
     # Every change is committed by now; closing only tidies up (a failure here
     # would otherwise be a traceback after the command's answer).
@@ -624,7 +632,7 @@ def _exit_now(code: object) -> NoReturn:
     if run_exit_handlers is None:  # pragma: no cover  (not CPython)
         sys.exit(status)
     run_exit_handlers()
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         sys.stderr.flush()
     os._exit(status & 0xFF)
 

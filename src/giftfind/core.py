@@ -306,8 +306,9 @@ def _names(config: Config) -> tuple[str, str]:
     from .index import INDEX_VERSION
     from .store import feed_key
 
-    if _LAST_NAMES is not None and _LAST_NAMES[0] is config:
-        return _LAST_NAMES[1], _LAST_NAMES[2]
+    last = _LAST_NAMES  # read once: another thread may replace it
+    if last is not None and last[0] is config:
+        return last[1], last[2]
     feedset = _digest(json.dumps([INDEX_VERSION, [feed_key(s) for s in config.feeds]]))
     shown = _digest(json.dumps([[s.name, s.weight] for s in config.feeds]))
     _LAST_NAMES = (config, feedset, shown)

@@ -328,6 +328,8 @@ class _Part:
 #: Below this many articles a build runs in this process (a worker pool costs
 #: more than it saves).
 PARALLEL_ITEMS = 5_000
+#: Up to this many terms, a part's term ids fit 16 bits, which numpy sorts by radix.
+RADIX_TERMS = 1 << 16
 _ITEMS: Sequence[_Item] = ()
 _PARAMS: Params | None = None
 
@@ -403,7 +405,7 @@ def _prepare_part(items: Sequence[_Item], params: Params) -> _Part:
     # The same pairs by term: a stable sort keeps documents ascending within a
     # term (numpy sorts 16-bit keys by radix, five times faster than 32-bit ones).
     by_term = np.argsort(
-        term_of.astype(np.uint16) if n_terms <= 1 << 16 else term_of, kind="stable"
+        term_of.astype(np.uint16) if n_terms <= RADIX_TERMS else term_of, kind="stable"
     )
     post_ptr = np.zeros(n_terms + 1, dtype=np.int64)
     np.cumsum(np.bincount(term_of, minlength=n_terms), out=post_ptr[1:])
@@ -1080,7 +1082,10 @@ class Index:
                 continue
             i = int(np.searchsorted(terms, key))
             if i < len(terms) and terms[i] == key:
-                n += int(s.arrays["post_ptr"][i + 1]) - int(s.arrays["post_ptr"][i])
+                lo, hi = int(s.arrays["post_ptr"][i]), int(s.arrays["post_ptr"][i + 1])
+                if not 0 <= lo <= hi <= len(s.arrays["post_doc"]):
+                    raise ValueError(f"postings pointers of {term!r} are out of order")
+                n += hi - lo
         return n
 
     def idf(self, term: str) -> float:
