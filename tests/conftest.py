@@ -208,6 +208,11 @@ class FeedServer:
     def hits(self, path: str) -> list[Request]:
         return [r for r in self.requests if r.path.split("?")[0] == path]
 
+    def reset(self) -> None:
+        """No routes, no requests seen: as if just started."""
+        self.routes.clear()
+        self.requests.clear()
+
     def close(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
@@ -220,6 +225,23 @@ def server() -> Iterator[FeedServer]:
         yield s
     finally:
         s.close()
+
+
+@pytest.fixture(scope="module")
+def _module_server() -> Iterator[FeedServer]:
+    s = FeedServer()
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def module_server(_module_server: FeedServer) -> FeedServer:
+    """A server started once per test module (stopping one takes half a second:
+    serve_forever's poll), reset for each test."""
+    _module_server.reset()
+    return _module_server
 
 
 def free_port() -> int:

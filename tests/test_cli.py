@@ -439,3 +439,13 @@ def test_a_search_runs_without_the_other_commands_but_any_named_one_is_there() -
     # The full app still has every command.
     names = {_command_name(c) for c in app.registered_commands}
     assert {"search", "refresh", "schedule", "for", "sent", "history", "digest", "batch"} <= names
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["sailing"], ["search", "sailing"], ["for", "Jane Doe"], ["digest"], ["batch", "-"]],
+)
+def test_refresh_and_offline_together_are_refused(config: Path, command: list[str]) -> None:
+    r = run(*command, "--feeds", str(config), "--refresh", "--offline")
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "giftfind: --refresh and --offline cannot be used together"

@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -710,22 +709,10 @@ def _xxe_documents(secret: Path, port: int) -> dict[str, str]:
 CANARY = "TOP-CANARY-7f3a9c1e"
 
 
-@pytest.fixture(scope="module")
-def _module_server() -> Iterator[FeedServer]:
-    """One server for the module's XXE tests (stopping a server takes half a second)."""
-    s = FeedServer()
-    try:
-        yield s
-    finally:
-        s.close()
-
-
 @pytest.fixture
-def evil_server(_module_server: FeedServer) -> FeedServer:
+def evil_server(module_server: FeedServer) -> FeedServer:
     """Serves what an attacker's DTD and entities would fetch; no request seen yet."""
-    server = _module_server
-    server.routes.clear()
-    server.requests.clear()
+    server = module_server
     server.add(
         "/evil.dtd",
         f'<!ENTITY evil "{CANARY}-from-dtd">',

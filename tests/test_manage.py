@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -90,22 +89,10 @@ feeds:
 """
 
 
-@pytest.fixture(scope="module")
-def _shared_server() -> Iterator[FeedServer]:
-    s = FeedServer()
-    try:
-        yield s
-    finally:
-        s.close()
-
-
 @pytest.fixture
-def server(_shared_server: FeedServer) -> FeedServer:
-    """conftest's server, started once for this module (stopping one takes half a
-    second: serve_forever's poll), with no routes and no requests for each test."""
-    _shared_server.routes.clear()
-    _shared_server.requests.clear()
-    return _shared_server
+def server(module_server: FeedServer) -> FeedServer:
+    """conftest's server, started once for this module."""
+    return module_server
 
 
 def page(*links: str) -> str:

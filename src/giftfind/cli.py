@@ -230,6 +230,12 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _refresh_or_offline(refresh: bool, offline: bool) -> None:
+    """The searching commands' --refresh and --offline contradict each other."""
+    if refresh and offline:
+        raise UsageError("--refresh and --offline cannot be used together")
+
+
 def _duration(value: str | None, option: str) -> timedelta | None:
     if value is None:
         return None
@@ -305,8 +311,7 @@ def search(
     debug: DebugOpt = False,
 ) -> int:
     """Search stored articles for QUERY (this is the default command)."""
-    if refresh and offline:
-        raise UsageError("--refresh and --offline cannot be used together")
+    _refresh_or_offline(refresh, offline)
     fmt = Format.json if as_json else fmt  # type: ignore[attr-defined]
     if template is not None:
         if fmt.value not in ("table", "letter"):

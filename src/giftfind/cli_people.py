@@ -38,6 +38,7 @@ from .cli import (
     _handle_errors,
     _LazyBar,
     _quiet_stdout,
+    _refresh_or_offline,
     _store_dir,
     _warn_failures,
 )
@@ -347,8 +348,7 @@ def for_command(
     from .people import read_book
     from .report import render_person
 
-    if refresh and offline:
-        raise UsageError("--refresh and --offline cannot be used together")
+    _refresh_or_offline(refresh, offline)
     chosen = _format(fmt, as_json, template)
     letter = read_template(template)
     person = read_book(_data(data_dir)).find(name)
@@ -487,8 +487,7 @@ def digest_command(
     from .people import read_book
     from .report import render_digest
 
-    if refresh and offline:
-        raise UsageError("--refresh and --offline cannot be used together")
+    _refresh_or_offline(refresh, offline)
     chosen = _format(fmt, as_json, template)
     letter = read_template(template)
     window = None if since.strip().lower() == "last" else _duration(since, "--since")
@@ -572,8 +571,7 @@ def batch_command(
     from . import followup
     from .report import batch_line
 
-    if refresh and offline:
-        raise UsageError("--refresh and --offline cannot be used together")
+    _refresh_or_offline(refresh, offline)
     since_td = _duration(since, "--since")
     max_age_td = _duration(max_age, "--max-age")
     source = "<stdin>" if file == "-" else file

@@ -532,6 +532,22 @@ class _Segment:
     sources: list[str]
     docs: mmap.mmap | None = None
 
+    def span(self, key: bytes) -> tuple[int, int] | None:
+        """Where the postings of the term ``key`` (UTF-8) lie in post_doc/post_tf, or
+        None if this segment does not hold it."""
+        import numpy as np
+
+        terms = self.arrays["terms"]
+        if not len(terms) or len(key) > terms.dtype.itemsize:
+            return None
+        i = int(np.searchsorted(terms, key))
+        if i == len(terms) or terms[i] != key:
+            return None
+        lo, hi = int(self.arrays["post_ptr"][i]), int(self.arrays["post_ptr"][i + 1])
+        if not 0 <= lo <= hi <= len(self.arrays["post_doc"]):
+            raise ValueError(f"postings pointers of {key!r} are out of order")
+        return lo, hi
+
     def doc_json(self, local: int) -> dict[str, Any]:
         if self.docs is None:
             with (self.directory / "docs.jsonl").open("rb") as f:
@@ -1042,12 +1058,9 @@ class Index:
         key = term.encode()
         docs, tfs = [], []
         for s in self.segments:
-            terms = s.arrays["terms"]
-            if not len(terms) or len(key) > terms.dtype.itemsize:
-                continue
-            i = int(np.searchsorted(terms, key))
-            if i < len(terms) and terms[i] == key:
-                lo, hi = int(s.arrays["post_ptr"][i]), int(s.arrays["post_ptr"][i + 1])
+            span = s.span(key)
+            if span is not None:
+                lo, hi = span
                 docs.append(np.asarray(s.arrays["post_doc"][lo:hi]) + s.base)
                 tfs.append(np.asarray(s.arrays["post_tf"][lo:hi]))
         if not docs:
@@ -1067,26 +1080,14 @@ class Index:
     @_reads
     def df(self, term: str) -> int:
         """Documents holding ``term`` (deleted ones included until the next merge)."""
-        import numpy as np
-
         cached = self._postings.get(term)
         if cached is not None:
             return len(cached[0])
         # From the postings pointers alone: feedback asks this of hundreds of
         # terms whose postings it never reads.
         key = term.encode()
-        n = 0
-        for s in self.segments:
-            terms = s.arrays["terms"]
-            if not len(terms) or len(key) > terms.dtype.itemsize:
-                continue
-            i = int(np.searchsorted(terms, key))
-            if i < len(terms) and terms[i] == key:
-                lo, hi = int(s.arrays["post_ptr"][i]), int(s.arrays["post_ptr"][i + 1])
-                if not 0 <= lo <= hi <= len(s.arrays["post_doc"]):
-                    raise ValueError(f"postings pointers of {term!r} are out of order")
-                n += hi - lo
-        return n
+        spans = (s.span(key) for s in self.segments)
+        return sum(hi - lo for lo, hi in filter(None, spans))
 
     def idf(self, term: str) -> float:
         """BM25's idf: log(1 + (N - df + 0.5) / (df + 0.5))."""
